@@ -1,0 +1,95 @@
+package io.mlconnector.oauth;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import org.springframework.http.MediaType;
+import org.springframework.web.reactive.function.BodyInserters;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.reactive.function.client.WebClient;
+import reactor.core.publisher.Mono;
+import reactor.util.retry.Retry;
+
+/**
+ * The OAuth 2.0 client-credentials grant as both sides use it: Entra ID for Business Central
+ * ({@code POST https://login.microsoftonline.com/{tenant}/oauth2/v2.0/token}, scope
+ * {@code https://api.businesscentral.dynamics.com/.default}) and Procore service accounts
+ * ({@code POST {login}/oauth/token}, no scope). Both answer {@code access_token} and {@code expires_in};
+ * neither issues a refresh token for this grant, so "refresh" means asking again.
+ */
+public final class ClientCredentialsGrant implements TokenEndpoint {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(20);
+
+    private final String principal;
+    private final WebClient http;
+    private final URI tokenUri;
+    private final String clientId;
+    private final Secret clientSecret;
+    private final String scope;
+    private final Clock clock;
+
+    /**
+     * @param principal a name for errors and logs (tenant and side)
+     * @param scope     null for Procore
+     */
+    public ClientCredentialsGrant(String principal, WebClient http, URI tokenUri, String clientId,
+                                  Secret clientSecret, String scope, Clock clock) {
+        this.principal = Objects.requireNonNull(principal);
+        this.http = Objects.requireNonNull(http);
+        this.tokenUri = Objects.requireNonNull(tokenUri);
+        this.clientId = Objects.requireNonNull(clientId);
+        this.clientSecret = Objects.requireNonNull(clientSecret);
+        this.scope = scope;
+        this.clock = Objects.requireNonNull(clock);
+    }
+
+    @Override
+    public Mono<AccessToken> requestToken() {
+        MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
+        form.add("grant_type", "client_credentials");
+        form.add("client_id", clientId);
+        form.add("client_secret", clientSecret.reveal());
+        if (scope != null) {
+            form.add("scope", scope);
+        }
+        return http.post().uri(tokenUri)
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .accept(MediaType.APPLICATION_JSON)
+                .body(BodyInserters.fromFormData(form))
+                .exchangeToMono(response -> response.bodyToMono(Map.class)
+                        .defaultIfEmpty(Map.of())
+                        .map(body -> toToken(response.statusCode().value(), body)))
+                .timeout(TIMEOUT)
+                .retryWhen(Retry.backoff(3, Duration.ofMillis(500)).jitter(0.5)
+                        .filter(e -> e instanceof TokenRequestException t && t.isTransient()
+                                || e instanceof java.util.concurrent.TimeoutException)
+                        .onRetryExhaustedThrow((spec, signal) -> signal.failure()));
+    }
+
+    private AccessToken toToken(int status, Map<?, ?> body) {
+        Object token = body.get("access_token");
+        if (status / 100 != 2 || !(token instanceof String value) || value.isBlank()) {
+            throw new TokenRequestException(principal, status, text(body.get("error")), describe(body));
+        }
+        long expiresIn = body.get("expires_in") instanceof Number n ? n.longValue()
+                : body.get("expires_in") instanceof String s ? Long.parseLong(s.trim()) : 3600L;
+        return new AccessToken(value, clock.instant().plusSeconds(expiresIn));
+    }
+
+    private static String describe(Map<?, ?> body) {
+        String description = text(body.get("error_description"));
+        if (description == null) {
+            description = text(body.get("message"));
+        }
+        // Entra ID descriptions end with trace and correlation ids; keep only the first line for people.
+        return description == null ? null : description.lines().findFirst().orElse(description);
+    }
+
+    private static String text(Object value) {
+        return value == null ? null : value.toString();
+    }
+}
