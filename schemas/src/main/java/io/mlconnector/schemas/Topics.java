@@ -1,0 +1,69 @@
+package io.mlconnector.schemas;
+
+import io.mlconnector.events.BcNotification;
+import io.mlconnector.events.CostDocument;
+import io.mlconnector.events.MappingException;
+import io.mlconnector.events.PostingRequest;
+import io.mlconnector.events.PostingResult;
+import io.mlconnector.events.ProcoreWebhookEvent;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.avro.specific.SpecificRecord;
+
+/**
+ * The connector's Kafka topics and the Avro record each one carries as its value.
+ * Keys are plain strings built by {@link EventKeys}; values are Avro in the Schema Registry wire format
+ * (subject {@code <topic>-value}, TopicNameStrategy).
+ */
+public final class Topics {
+
+    /** Verified Procore webhook deliveries ({@link ProcoreWebhookEvent}), key tenantId|resourceName|resourceId. */
+    public static final String PROCORE_WEBHOOK_EVENTS = "procore.webhook-events";
+    /** Business Central notifications whose clientState matched ({@link BcNotification}), key tenantId|resource|resourceId. */
+    public static final String BC_WEBHOOK_EVENTS = "bc.webhook-events";
+    /** Procore cost records as read ({@link CostDocument}), key tenantId|sourceType|sourceId. Other systems subscribe here. */
+    public static final String PROCORE_COST_DOCUMENTS = "procore.cost-documents";
+    /** Mapped documents ready for BC ({@link PostingRequest}), key tenantId|sourceType|sourceId. */
+    public static final String BC_POSTING_REQUESTS = "bc.posting-requests";
+    /** What BC made of each posting request ({@link PostingResult}), key tenantId|sourceType|sourceId. */
+    public static final String BC_POSTING_RESULTS = "bc.posting-results";
+    /** Parked documents and their reasons ({@link MappingException}), key tenantId|sourceType|sourceId. */
+    public static final String MAPPING_EXCEPTIONS = "mapping.exceptions";
+
+    private static final Map<String, Class<? extends SpecificRecord>> VALUE_TYPES = valueTypes();
+
+    private Topics() {
+    }
+
+    /** Every topic, in flow order. */
+    public static List<String> all() {
+        return List.copyOf(VALUE_TYPES.keySet());
+    }
+
+    /** The generated Avro class a topic carries as its value. */
+    public static Class<? extends SpecificRecord> valueType(String topic) {
+        Class<? extends SpecificRecord> type = VALUE_TYPES.get(topic);
+        if (type == null) {
+            throw new IllegalArgumentException("Not a connector topic: " + topic + " (known: " + all() + ")");
+        }
+        return type;
+    }
+
+    /** Schema Registry subject of a topic's values (TopicNameStrategy). */
+    public static String valueSubject(String topic) {
+        return topic + "-value";
+    }
+
+    private static Map<String, Class<? extends SpecificRecord>> valueTypes() {
+        Map<String, Class<? extends SpecificRecord>> types = new LinkedHashMap<>();
+        types.put(PROCORE_WEBHOOK_EVENTS, ProcoreWebhookEvent.class);
+        types.put(BC_WEBHOOK_EVENTS, BcNotification.class);
+        types.put(PROCORE_COST_DOCUMENTS, CostDocument.class);
+        types.put(BC_POSTING_REQUESTS, PostingRequest.class);
+        types.put(BC_POSTING_RESULTS, PostingResult.class);
+        types.put(MAPPING_EXCEPTIONS, MappingException.class);
+        return Collections.unmodifiableMap(types);
+    }
+}
