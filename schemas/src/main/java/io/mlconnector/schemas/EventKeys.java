@@ -78,10 +78,12 @@ public final class EventKeys {
         StringBuilder out = new StringBuilder(part.length());
         for (int i = 0; i < part.length(); i++) {
             char c = part.charAt(i);
-            if (c == '%' && part.startsWith("%25", i)) {
+            if (c != '%') {
+                out.append(c);
+            } else if (part.startsWith("%25", i)) {
                 out.append('%');
                 i += 2;
-            } else if (c == '%' && (part.startsWith("%7C", i) || part.startsWith("%7c", i))) {
+            } else if (part.startsWith("%7C", i) || part.startsWith("%7c", i)) {
                 out.append(SEPARATOR);
                 i += 2;
             } else {

@@ -1,0 +1,19 @@
+package io.mlconnector.schemas;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.mlconnector.events.CostDocument;
+import org.junit.jupiter.api.Test;
+
+class TopicsTest {
+
+    @Test
+    void allTopicsInFlowOrderEachWithItsValueType() {
+        assertThat(Topics.all()).containsExactly("procore.webhook-events", "bc.webhook-events",
+                "procore.cost-documents", "bc.posting-requests", "bc.posting-results", "mapping.exceptions");
+        assertThat(Topics.valueType(Topics.PROCORE_COST_DOCUMENTS)).isEqualTo(CostDocument.class);
+        assertThat(Topics.valueSubject(Topics.PROCORE_COST_DOCUMENTS)).isEqualTo("procore.cost-documents-value");
+        assertThatThrownBy(() -> Topics.valueType("procore.cost-document")).hasMessageContaining("Not a connector topic");
+    }
+}
