@@ -1,0 +1,302 @@
+package io.mlconnector.mapping.core;
+
+import io.mlconnector.events.CostDocument;
+import io.mlconnector.events.CostDocumentLine;
+import io.mlconnector.events.DimensionValue;
+import io.mlconnector.events.ExceptionStatus;
+import io.mlconnector.events.MappingException;
+import io.mlconnector.events.MappingProblem;
+import io.mlconnector.events.PostingLine;
+import io.mlconnector.events.PostingRequest;
+import io.mlconnector.events.VendorRef;
+import io.mlconnector.mapping.core.MappingOutcome.Mapped;
+import io.mlconnector.mapping.core.MappingOutcome.Parked;
+import io.mlconnector.mapping.core.MappingOutcome.Skipped;
+import io.mlconnector.mapping.policy.Descriptions;
+import io.mlconnector.mapping.policy.DocumentCategory;
+import io.mlconnector.mapping.policy.LineNeeds;
+import io.mlconnector.mapping.policy.MappedLine;
+import io.mlconnector.mapping.policy.Money;
+import io.mlconnector.mapping.policy.PlannedLine;
+import io.mlconnector.mapping.policy.PostingEligibility;
+import io.mlconnector.mapping.policy.PostingInput;
+import io.mlconnector.mapping.policy.PostingKeys;
+import io.mlconnector.mapping.policy.PostingPlan;
+import io.mlconnector.mapping.policy.PostingStrategies;
+import io.mlconnector.mapping.policy.PostingStrategy;
+import io.mlconnector.mapping.policy.PostingTreatment;
+import io.mlconnector.mapping.policy.TenantAccountUse;
+import io.mlconnector.mapping.rules.DimensionAssignment;
+import io.mlconnector.mapping.rules.DimensionCodes;
+import io.mlconnector.mapping.rules.DimensionTemplate;
+import io.mlconnector.mapping.rules.MappingRule;
+import io.mlconnector.mapping.rules.MappingRuleRepository;
+import io.mlconnector.mapping.rules.MappingRuleSet;
+import io.mlconnector.mapping.rules.VendorLinkRepository;
+import io.mlconnector.mapping.validation.BcVendor;
+import io.mlconnector.mapping.validation.Problem;
+import io.mlconnector.mapping.validation.ProblemCode;
+import io.mlconnector.mapping.validation.ReferenceValidator;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Cost document -> posting request, or every reason it cannot post yet, or why it is not posted at all.
+ *
+ * <p>Pure with respect to its ports: it reads rules, vendor links, tenant settings and BC reference data,
+ * publishes nothing and stores nothing ({@link CostDocumentProcessor} does that). It may block (Mongo, BC),
+ * so call it off event-loop threads.
+ */
+public final class CostDocumentMapper {
+    private final MappingRuleRepository rules;
+    private final VendorLinkRepository vendorLinks;
+    private final TenantSettingsProvider settings;
+    private final ReferenceValidator validator;
+    private final PostingStrategies strategies;
+    private final Clock clock;
+
+    public CostDocumentMapper(MappingRuleRepository rules, VendorLinkRepository vendorLinks,
+                              TenantSettingsProvider settings, ReferenceValidator validator,
+                              PostingStrategies strategies, Clock clock) {
+        this.rules = rules;
+        this.vendorLinks = vendorLinks;
+        this.settings = settings;
+        this.validator = validator;
+        this.strategies = strategies;
+        this.clock = clock;
+    }
+
+    public MappingOutcome map(CostDocument document) {
+        Optional<String> skipReason = PostingEligibility.skipReason(document);
+        if (skipReason.isPresent()) {
+            return new Skipped(skipReason.get());
+        }
+        Optional<DocumentCategory> category = DocumentCategory.of(document);
+        if (category.isEmpty()) {
+            return park(document, Set.of(Problem.document(ProblemCode.UNSUPPORTED_DOCUMENT,
+                    "This connector version cannot post a " + document.getSourceType() + " document"
+                            + (document.getDirectCostType() == null ? "" : " of direct cost type '"
+                            + document.getDirectCostType() + "'") + ". It is kept here until an upgrade can.")));
+        }
+        TenantMappingSettings tenant = settings.forTenant(document.getTenantId());
+        PostingTreatment treatment = tenant.policy().treatmentFor(category.get());
+        Optional<PostingStrategy> strategy = strategies.forTreatment(treatment);
+        if (strategy.isEmpty()) {
+            return new Skipped("the tenant's posting policy does not post " + category.get().label() + "s");
+        }
+        return mapWith(document, category.get(), tenant, strategy.get());
+    }
+
+    private MappingOutcome mapWith(CostDocument document, DocumentCategory category, TenantMappingSettings tenant,
+                                   PostingStrategy strategy) {
+        Set<Problem> problems = new LinkedHashSet<>();
+        String tenantId = document.getTenantId();
+        List<CostDocumentLine> postable = document.getLines().stream()
+                .filter(line -> !Money.isZero(line.getAmount()))
+                .toList();
+        checkDocument(document, postable, problems);
+
+        List<DimensionAssignment> projectDimensions = projectDimensions(document, tenant.dimensionCodes(), problems);
+        MappingRuleSet ruleSet = strategy.lineNeeds() == LineNeeds.PROJECT_DIMENSION_ONLY
+                ? MappingRuleSet.empty()
+                : rules.ruleSet(tenantId);
+        List<MappedLine> mappedLines = new ArrayList<>();
+        for (CostDocumentLine line : postable) {
+            mappedLines.add(strategy.lineNeeds() == LineNeeds.PROJECT_DIMENSION_ONLY
+                    ? new MappedLine(line, null, projectDimensions)
+                    : mapLine(document, line, strategy.lineNeeds(), ruleSet, tenant.dimensionCodes(), problems));
+        }
+        PostingInput input = new PostingInput(document, category, mappedLines, projectDimensions, tenant.accounts());
+        for (TenantAccountUse use : strategy.tenantAccounts(input)) {
+            problems.addAll(validator.checkAccount(tenantId, use.accountNumber(), use.role(), null));
+        }
+        Optional<BcVendor> vendor = Optional.empty();
+        if (strategy.needsVendor()) {
+            VendorRef procoreVendor = document.getVendor();
+            var resolution = validator.resolveVendor(tenantId, procoreVendor,
+                    procoreVendor == null ? Optional.empty() : vendorLinks.link(tenantId, procoreVendor.getId()));
+            problems.addAll(resolution.problems());
+            vendor = resolution.vendor();
+        }
+        if (!problems.isEmpty()) {
+            return park(document, problems);
+        }
+        PostingPlan plan = strategy.plan(input);
+        return new Mapped(postingRequest(document, category, plan, vendor));
+    }
+
+    private static void checkDocument(CostDocument document, List<CostDocumentLine> postable, Set<Problem> problems) {
+        if (postable.isEmpty()) {
+            problems.add(Problem.document(ProblemCode.EMPTY_DOCUMENT, "The document has no lines with an amount;"
+                    + " there is nothing to post. Add lines in Procore or void the document."));
+        }
+        BigDecimal linesTotal = Money.scale(document.getLines().stream()
+                .map(CostDocumentLine::getAmount).reduce(BigDecimal.ZERO, BigDecimal::add));
+        if (!document.getLines().isEmpty() && linesTotal.compareTo(Money.scale(document.getTotalAmount())) != 0) {
+            problems.add(Problem.document(ProblemCode.DOCUMENT_TOTAL_MISMATCH, "The lines add up to " + linesTotal
+                    + " but the document total is " + Money.scale(document.getTotalAmount())
+                    + "; the connector will not post a document whose lines and total disagree."));
+        }
+        if (document.getProjectNumber() == null || document.getProjectNumber().isBlank()) {
+            problems.add(Problem.document(ProblemCode.PROJECT_NUMBER_MISSING, "Project " + document.getProjectId()
+                    + " has no project number in Procore; the PROJECT dimension needs one."));
+        }
+    }
+
+    private List<DimensionAssignment> projectDimensions(CostDocument document, DimensionCodes codes,
+                                                        Set<Problem> problems) {
+        String project = blankToNull(document.getProjectNumber());
+        if (project == null) {
+            return List.of();
+        }
+        var check = validator.checkDimensions(document.getTenantId(),
+                List.of(new DimensionAssignment(codes.project(), project)), "project " + project, null);
+        problems.addAll(check.problems());
+        return check.dimensions();
+    }
+
+    private MappedLine mapLine(CostDocument document, CostDocumentLine line, LineNeeds needs, MappingRuleSet ruleSet,
+                               DimensionCodes codes, Set<Problem> problems) {
+        String project = blankToNull(document.getProjectNumber());
+        String costCode = line.getCostCode() == null ? null : blankToNull(line.getCostCode().getFullCode());
+        String costType = line.getCostType() == null ? null : blankToNull(line.getCostType().getCode());
+        String label = lineLabel(line);
+        boolean needsAccount = needs == LineNeeds.COST_ACCOUNT_AND_DIMENSIONS;
+        if (needsAccount && costCode == null) {
+            problems.add(new Problem(ProblemCode.COST_CODE_MISSING, "The line " + quoted(line)
+                    + " has no cost code; set one in Procore.", line.getLineId()));
+        }
+        if (needsAccount && costType == null) {
+            problems.add(new Problem(ProblemCode.COST_TYPE_MISSING, "The line with " + label
+                    + " has no cost type; set one in Procore.", line.getLineId()));
+        }
+        Optional<MappingRule> rule = ruleSet.resolve(project, costCode, costType);
+        String account = null;
+        if (needsAccount && costCode != null && costType != null) {
+            if (rule.isEmpty() || rule.get().unmapped()) {
+                problems.add(new Problem(ProblemCode.COST_CODE_NOT_MAPPED, notMappedMessage(line, project, rule),
+                        line.getLineId()));
+            } else {
+                account = rule.get().glAccount();
+                problems.addAll(validator.checkAccount(document.getTenantId(), account,
+                        "mapped for " + label + " by the rule for " + rule.get().describe(), line.getLineId()));
+            }
+        }
+        List<DimensionTemplate> templates = rule.map(r -> r.effectiveDimensions(codes)).orElse(codes.defaultTemplate());
+        List<DimensionAssignment> wanted = new ArrayList<>();
+        for (DimensionTemplate template : templates) {
+            String value = template.render(project, costCode, costType);
+            if (value != null) {
+                wanted.add(new DimensionAssignment(template.dimensionCode(), value));
+            }
+        }
+        var check = validator.checkDimensions(document.getTenantId(), wanted, label, line.getLineId());
+        problems.addAll(check.problems());
+        return new MappedLine(line, account, check.dimensions());
+    }
+
+    private static String notMappedMessage(CostDocumentLine line, String project, Optional<MappingRule> marker) {
+        String costCodeName = line.getCostCode().getName();
+        String text = "Cost code " + line.getCostCode().getFullCode()
+                + (costCodeName == null ? "" : " (" + costCodeName + ")")
+                + " with cost type " + line.getCostType().getCode()
+                + " has no G/L account in the mapping for project " + (project == null ? "(none)" : project) + ".";
+        if (marker.isPresent()) {
+            text += " The rule for " + marker.get().describe() + " marks it as deliberately unmapped.";
+        }
+        return text + " Add a mapping rule for it.";
+    }
+
+    private static String lineLabel(CostDocumentLine line) {
+        StringBuilder label = new StringBuilder();
+        if (line.getCostCode() != null) {
+            label.append("cost code ").append(line.getCostCode().getFullCode());
+            if (line.getCostCode().getName() != null) label.append(" (").append(line.getCostCode().getName()).append(")");
+        } else {
+            label.append("no cost code");
+        }
+        if (line.getCostType() != null) {
+            label.append(", cost type ").append(line.getCostType().getCode());
+        }
+        return label.toString();
+    }
+
+    private static String quoted(CostDocumentLine line) {
+        return line.getDescription() == null ? line.getLineId() : "'" + line.getDescription() + "'";
+    }
+
+    private PostingRequest postingRequest(CostDocument document, DocumentCategory category, PostingPlan plan,
+                                          Optional<BcVendor> vendor) {
+        LocalDate documentDate = document.getDocumentDate() != null
+                ? document.getDocumentDate()
+                // Procore always dates approved cost documents; the observation date is a safe fallback.
+                : LocalDate.ofInstant(document.getObservedAt(), ZoneOffset.UTC);
+        return PostingRequest.newBuilder()
+                .setTenantId(document.getTenantId())
+                .setPostingKey(PostingKeys.of(document.getTenantId(), document.getSourceType(),
+                        document.getSourceId(), document.getContentRevision()))
+                .setSourceType(document.getSourceType())
+                .setSourceId(document.getSourceId())
+                .setContentRevision(document.getContentRevision())
+                .setDocumentKind(plan.kind())
+                .setVendorId(vendor.map(BcVendor::id).orElse(null))
+                .setVendorNumber(vendor.map(BcVendor::number).orElse(null))
+                .setDocumentNumber(document.getNumber())
+                .setDocumentDate(documentDate)
+                .setPostingDate(documentDate)
+                .setDescription(description(document, category))
+                .setCurrency(document.getCurrency())
+                .setJournalCode(plan.journalCode())
+                .setLines(plan.lines().stream().map(CostDocumentMapper::postingLine).toList())
+                .setTotalAmount(plan.total())
+                .setRequestedAt(clock.instant())
+                .build();
+    }
+
+    private static PostingLine postingLine(PlannedLine line) {
+        return PostingLine.newBuilder()
+                .setSourceLineId(line.sourceLineId())
+                .setDescription(line.description())
+                .setAccountNumber(line.accountNumber())
+                .setBalancingAccountNumber(line.balancingAccountNumber())
+                .setAmount(Money.scale(line.amount()))
+                .setDimensions(line.dimensions().stream()
+                        .map(d -> new DimensionValue(d.dimensionCode(), d.valueCode()))
+                        .toList())
+                .build();
+    }
+
+    private static String description(CostDocument document, DocumentCategory category) {
+        StringBuilder text = new StringBuilder("Procore ").append(category.label());
+        if (document.getNumber() != null) text.append(' ').append(document.getNumber());
+        if (document.getTitle() != null) text.append(" - ").append(document.getTitle());
+        return Descriptions.fit(text.toString());
+    }
+
+    private MappingOutcome park(CostDocument document, Set<Problem> problems) {
+        MappingException exception = MappingException.newBuilder()
+                .setTenantId(document.getTenantId())
+                .setSourceType(document.getSourceType())
+                .setSourceId(document.getSourceId())
+                .setContentRevision(document.getContentRevision())
+                .setStatus(ExceptionStatus.PARKED)
+                .setReasons(problems.stream()
+                        .map(p -> new MappingProblem(p.code().name(), p.message(), p.lineId()))
+                        .toList())
+                .setDocument(document)
+                .setRaisedAt(clock.instant())
+                .build();
+        return new Parked(exception);
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+}
