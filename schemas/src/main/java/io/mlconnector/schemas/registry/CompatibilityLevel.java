@@ -47,12 +47,38 @@ public enum CompatibilityLevel {
         }
         List<String> problems = new ArrayList<>();
         for (Incompatibility incompatibility : result.getResult().getIncompatibilities()) {
-            problems.add(incompatibility.getType() + " at " + incompatibility.getLocation() + ": "
-                    + incompatibility.getMessage());
+            problems.add(incompatibility.getType() + " at " + fieldPath(reader, incompatibility.getLocation())
+                    + " (" + incompatibility.getLocation() + "): " + incompatibility.getMessage());
         }
         if (problems.isEmpty()) {
             problems.add(result.getDescription());
         }
         return problems;
+    }
+
+    /** Turns Avro's JSON-pointer location ({@code /fields/8/type/1}) into field names ({@code bcDocumentNumber}). */
+    static String fieldPath(Schema reader, String location) {
+        try {
+            List<String> names = new ArrayList<>();
+            Schema schema = reader;
+            String[] tokens = location.split("/");
+            for (int i = 0; i < tokens.length; i++) {
+                String token = tokens[i];
+                if (token.equals("fields") && i + 1 < tokens.length && schema.getType() == Schema.Type.RECORD) {
+                    Schema.Field field = schema.getFields().get(Integer.parseInt(tokens[++i]));
+                    names.add(field.name());
+                    schema = field.schema();
+                } else if (token.equals("items") && schema.getType() == Schema.Type.ARRAY) {
+                    schema = schema.getElementType();
+                } else if (token.equals("values") && schema.getType() == Schema.Type.MAP) {
+                    schema = schema.getValueType();
+                } else if (token.matches("\\d+") && schema.getType() == Schema.Type.UNION) {
+                    schema = schema.getTypes().get(Integer.parseInt(token));
+                }
+            }
+            return names.isEmpty() ? reader.getName() : reader.getName() + "." + String.join(".", names);
+        } catch (RuntimeException e) {
+            return reader.getName();
+        }
     }
 }
