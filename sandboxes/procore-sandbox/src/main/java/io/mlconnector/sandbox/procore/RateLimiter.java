@@ -61,7 +61,8 @@ final class RateLimiter {
             }
             int hourlyLeft = Math.max(0, hourlyLimit - budget.hourly.used);
             int spikeLeft = Math.max(0, spikeLimit - budget.spike.used);
-            boolean spikeCloser = spikeLeft < hourlyLeft || (spikeLeft == hourlyLeft && spikeReset.isBefore(hourlyReset));
+            // on a tie describe the window that resets later: waiting for it is the only wait that is surely enough
+            boolean spikeCloser = spikeLeft < hourlyLeft || (spikeLeft == hourlyLeft && spikeReset.isAfter(hourlyReset));
             if (!allowed) {
                 // describe the window that actually refused the request
                 spikeCloser = budget.spike.used >= spikeLimit && !(budget.hourly.used >= hourlyLimit);
