@@ -1,0 +1,32 @@
+package io.mlconnector.mapping.config;
+
+import io.mlconnector.mapping.core.ExceptionRedriver;
+import io.mlconnector.mapping.core.RedriveReport;
+import io.mlconnector.mapping.validation.CachedBcReferenceData;
+
+/**
+ * Call when BC says accounts, dimensions or vendors changed (bc.webhook-events for those resources): drop the
+ * tenant's cached reference data and re-drive its parked documents, which may now map (an account unblocked,
+ * a dimension value added).
+ */
+public final class ReferenceDataRefresh {
+    private final CachedBcReferenceData bc;
+    private final ExceptionRedriver redriver;
+
+    public ReferenceDataRefresh(CachedBcReferenceData bc, ExceptionRedriver redriver) {
+        this.bc = bc;
+        this.redriver = redriver;
+    }
+
+    public RedriveReport referenceDataChanged(String tenantId) {
+        bc.invalidate(tenantId);
+        return redriver.redriveTenant(tenantId);
+    }
+
+    /** True for BC webhook resources that change what the mapping validates against. */
+    public static boolean concernsMapping(String resource) {
+        String lower = resource == null ? "" : resource.toLowerCase(java.util.Locale.ROOT);
+        return lower.contains("/accounts") || lower.contains("/dimensions") || lower.contains("/dimensionvalues")
+                || lower.contains("/vendors");
+    }
+}
