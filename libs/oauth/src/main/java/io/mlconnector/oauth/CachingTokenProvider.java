@@ -23,6 +23,7 @@ public final class CachingTokenProvider implements TokenProvider {
 
     private AccessToken current;          // guarded by this
     private Mono<AccessToken> inFlight;   // guarded by this
+    private Object inFlightId;            // guarded by this; which request inFlight belongs to
 
     /**
      * @param principal     a name for logs (tenant and side), never a secret
@@ -53,20 +54,29 @@ public final class CachingTokenProvider implements TokenProvider {
             if (rejected != null) {
                 log.info("token for {} was rejected; requesting a new one", principal);
             }
+            // The request is finished for new callers as soon as its token is stored (before any subscriber
+            // sees it), not in doFinally: doFinally runs after subscribers got the value, and in that window a
+            // caller finding the token stale or rejected would be handed this finished request's cached token.
+            Object flight = new Object();
+            inFlightId = flight;
             inFlight = endpoint.requestToken()
-                    .doOnNext(this::store)
-                    .doFinally(signal -> clearInFlight())
+                    .doOnNext(token -> landed(flight, token))
+                    .doOnError(error -> landed(flight, null))
+                    .doFinally(signal -> landed(flight, null))
                     .cache();
         }
         return inFlight;
     }
 
-    private synchronized void store(AccessToken token) {
-        current = token;
-        log.debug("new token for {} valid until {}", principal, token.expiresAt());
-    }
-
-    private synchronized void clearInFlight() {
-        inFlight = null;
+    /** Stores the token (if any) and ends the in-flight request, unless a newer one has replaced it. */
+    private synchronized void landed(Object flight, AccessToken token) {
+        if (token != null) {
+            current = token;
+            log.debug("new token for {} valid until {}", principal, token.expiresAt());
+        }
+        if (inFlightId == flight) {
+            inFlight = null;
+            inFlightId = null;
+        }
     }
 }

@@ -12,6 +12,8 @@ import org.springframework.util.MultiValueMap;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Mono;
 import reactor.util.retry.Retry;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The OAuth 2.0 client-credentials grant as both sides use it: Entra ID for Business Central
@@ -23,6 +25,7 @@ import reactor.util.retry.Retry;
 public final class ClientCredentialsGrant implements TokenEndpoint {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(20);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final String principal;
     private final WebClient http;
@@ -60,9 +63,11 @@ public final class ClientCredentialsGrant implements TokenEndpoint {
                 .contentType(MediaType.APPLICATION_FORM_URLENCODED)
                 .accept(MediaType.APPLICATION_JSON)
                 .body(BodyInserters.fromFormData(form))
-                .exchangeToMono(response -> response.bodyToMono(Map.class)
-                        .defaultIfEmpty(Map.of())
-                        .map(body -> toToken(response.statusCode().value(), body)))
+                // Read text, not Map: a gateway's 502/503 page is HTML, and decoding it as a Map would fail
+                // with UnsupportedMediaTypeException instead of a (retryable) TokenRequestException.
+                .exchangeToMono(response -> response.bodyToMono(String.class)
+                        .defaultIfEmpty("")
+                        .map(body -> toToken(response.statusCode().value(), parse(body))))
                 .timeout(TIMEOUT)
                 .retryWhen(Retry.backoff(3, Duration.ofMillis(500)).jitter(0.5)
                         .filter(e -> e instanceof TokenRequestException t && t.isTransient()
@@ -78,6 +83,14 @@ public final class ClientCredentialsGrant implements TokenEndpoint {
         long expiresIn = body.get("expires_in") instanceof Number n ? n.longValue()
                 : body.get("expires_in") instanceof String s ? Long.parseLong(s.trim()) : 3600L;
         return new AccessToken(value, clock.instant().plusSeconds(expiresIn));
+    }
+
+    private static Map<?, ?> parse(String body) {
+        try {
+            return body.isBlank() ? Map.of() : JSON.readValue(body, Map.class);
+        } catch (JacksonException e) {
+            return Map.of(); // not OAuth JSON: the status alone decides
+        }
     }
 
     private static String describe(Map<?, ?> body) {
