@@ -111,7 +111,8 @@ public final class CostDocumentMapper {
         for (CostDocumentLine line : postable) {
             mappedLines.add(strategy.lineNeeds() == LineNeeds.PROJECT_DIMENSION_ONLY
                     ? new MappedLine(line, null, projectDimensions)
-                    : mapLine(document, line, strategy.lineNeeds(), ruleSet, tenant.dimensionCodes(), problems));
+                    : mapLine(document, line, strategy.lineNeeds(), ruleSet, tenant.dimensionCodes(),
+                            projectDimensions, problems));
         }
         PostingInput input = new PostingInput(document, category, mappedLines, projectDimensions, tenant.accounts());
         for (TenantAccountUse use : strategy.tenantAccounts(input)) {
@@ -163,7 +164,8 @@ public final class CostDocumentMapper {
     }
 
     private MappedLine mapLine(CostDocument document, CostDocumentLine line, LineNeeds needs, MappingRuleSet ruleSet,
-                               DimensionCodes codes, Set<Problem> problems) {
+                               DimensionCodes codes, List<DimensionAssignment> projectDimensions,
+                               Set<Problem> problems) {
         String project = blankToNull(document.getProjectNumber());
         String costCode = line.getCostCode() == null ? null : blankToNull(line.getCostCode().getFullCode());
         String costType = line.getCostType() == null ? null : blankToNull(line.getCostType().getCode());
@@ -190,16 +192,23 @@ public final class CostDocumentMapper {
             }
         }
         List<DimensionTemplate> templates = rule.map(r -> r.effectiveDimensions(codes)).orElse(codes.defaultTemplate());
-        List<DimensionAssignment> wanted = new ArrayList<>();
+        List<DimensionAssignment> dimensions = new ArrayList<>();
         for (DimensionTemplate template : templates) {
             String value = template.render(project, costCode, costType);
-            if (value != null) {
-                wanted.add(new DimensionAssignment(template.dimensionCode(), value));
+            if (value == null) {
+                continue;
             }
+            if (template.dimensionCode().equals(codes.project()) && value.equals(project)) {
+                // Checked once for the document: one PROJECT problem, not one per line.
+                dimensions.addAll(projectDimensions);
+                continue;
+            }
+            var check = validator.checkDimensions(document.getTenantId(),
+                    List.of(new DimensionAssignment(template.dimensionCode(), value)), label, line.getLineId());
+            problems.addAll(check.problems());
+            dimensions.addAll(check.dimensions());
         }
-        var check = validator.checkDimensions(document.getTenantId(), wanted, label, line.getLineId());
-        problems.addAll(check.problems());
-        return new MappedLine(line, account, check.dimensions());
+        return new MappedLine(line, account, dimensions);
     }
 
     private static String notMappedMessage(CostDocumentLine line, String project, Optional<MappingRule> marker) {
