@@ -1,0 +1,342 @@
+package io.mlconnector.procore;
+
+import io.mlconnector.oauth.BearerTokenFilter;
+import io.mlconnector.oauth.CachingTokenProvider;
+import io.mlconnector.oauth.ClientCredentialsGrant;
+import io.mlconnector.oauth.TokenProvider;
+import io.mlconnector.procore.model.ChangeOrder;
+import io.mlconnector.procore.model.ChangeOrderKind;
+import io.mlconnector.procore.model.ChangeOrderLine;
+import io.mlconnector.procore.model.Commitment;
+import io.mlconnector.procore.model.CommitmentType;
+import io.mlconnector.procore.model.CostCode;
+import io.mlconnector.procore.model.DirectCost;
+import io.mlconnector.procore.model.DirectCostLine;
+import io.mlconnector.procore.model.LineItemType;
+import io.mlconnector.procore.model.ProcoreCompany;
+import io.mlconnector.procore.model.ProcoreProject;
+import io.mlconnector.procore.model.ProcoreVendor;
+import io.mlconnector.procore.model.Requisition;
+import io.mlconnector.procore.model.VendorSyncResult;
+import io.mlconnector.procore.model.VendorWrite;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpMethod;
+import org.springframework.web.reactive.function.client.WebClient;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Typed, reactive access to one Procore company. Lists are {@link Flux}es that follow Link rel="next"
+ * transparently with an explicit per_page; every call carries Procore-Company-Id and a bearer token from a
+ * client-credentials grant (refreshed 5 minutes before expiry, and once after a 401). Rate limits are paced
+ * from the X-Rate-Limit-* headers; 429s are waited out, never surfaced.
+ */
+public final class ProcoreClient {
+
+    /** Procore's documented maximum rows per vendor sync call (reference sheet §3). */
+    public static final int VENDOR_SYNC_BATCH = 1000;
+
+    private final ProcoreHttp http;
+    private final ProcoreConnection connection;
+    private final ProcoreClientOptions options;
+    private final Clock clock;
+
+    private ProcoreClient(ProcoreHttp http, ProcoreConnection connection, ProcoreClientOptions options, Clock clock) {
+        this.http = http;
+        this.connection = connection;
+        this.options = options;
+        this.clock = clock;
+    }
+
+    public static ProcoreClient create(ProcoreConnection connection, WebClient.Builder webClient, Clock clock,
+                                       ProcoreClientOptions options) {
+        return create(connection, webClient, clock, options, ApiCallListener.NONE);
+    }
+
+    /** As {@link #create(ProcoreConnection, WebClient.Builder, Clock, ProcoreClientOptions)}, reporting every API exchange. */
+    public static ProcoreClient create(ProcoreConnection connection, WebClient.Builder webClient, Clock clock,
+                                       ProcoreClientOptions options, ApiCallListener listener) {
+        String principal = "procore:" + connection.companyId();
+        URI tokenUri = URI.create(connection.loginBase().toString().replaceAll("/+$", "") + "/oauth/token");
+        ClientCredentialsGrant grant = new ClientCredentialsGrant(principal, webClient.clone().build(), tokenUri,
+                connection.clientId(), connection.clientSecret(), null, clock);
+        TokenProvider tokens = new CachingTokenProvider(principal, grant, options.tokenRefreshMargin(), clock);
+        ProcoreHttp http = new ProcoreHttp(webClient, new BearerTokenFilter(tokens), connection.apiBase(),
+                connection.companyId(), clock, options, listener);
+        return new ProcoreClient(http, connection, options, clock);
+    }
+
+    public long companyId() {
+        return connection.companyId();
+    }
+
+    // ---------------------------------------------------------------- company level
+
+    /** Companies where the app is installed. */
+    public Flux<ProcoreCompany> companies() {
+        return http.list(http.uri("/rest/v1.0/companies", perPage())).map(ProcoreRecords::company);
+    }
+
+    /** All projects, active and inactive (inactive projects are read, never posted). */
+    public Flux<ProcoreProject> projects() {
+        return http.list(http.uri("/rest/v1.1/projects", perPage()
+                        .and("company_id", companyId())
+                        .and("filters[by_status]", "All")))
+                .map(ProcoreRecords::project);
+    }
+
+    /**
+     * Company vendors. Deleted vendors don't exist in Procore (they are deactivated), so includeDeleted is
+     * ignored; inactive vendors are listed separately by Procore and are not part of this list.
+     */
+    public Flux<ProcoreVendor> vendors(UpdatedSince since) {
+        return http.list(http.uri("/rest/v1.0/vendors", updated(perPage().and("company_id", companyId()), since)))
+                .map(ProcoreRecords::vendor);
+    }
+
+    public Mono<ProcoreVendor> vendor(long vendorId) {
+        return http.get(http.uri("/rest/v1.0/vendors/" + vendorId, Query.of("company_id", companyId())))
+                .map(ProcoreRecords::vendor);
+    }
+
+    public Flux<LineItemType> lineItemTypes() {
+        return http.list(http.uri("/rest/v1.0/line_item_types", perPage().and("company_id", companyId())))
+                .map(ProcoreRecords::lineItemType);
+    }
+
+    public Flux<CostCode> costCodes(long projectId) {
+        return http.list(http.uri("/rest/v1.0/cost_codes", perPage().and("project_id", projectId)))
+                .map(ProcoreRecords::costCode);
+    }
+
+    // ---------------------------------------------------------------- requisitions
+
+    /** Requisitions with their items: view=extended puts items in the list, so one request per page, no N+1. */
+    public Flux<Requisition> requisitions(long projectId, UpdatedSince since) {
+        Query q = updated(perPage().and("project_id", projectId).and("view", "extended"), since);
+        return http.list(http.uri("/rest/v1.1/requisitions", q)).map(n -> ProcoreRecords.requisition(n, projectId));
+    }
+
+    public Mono<Requisition> requisition(long projectId, long requisitionId) {
+        return http.get(http.uri("/rest/v1.1/requisitions/" + requisitionId,
+                        Query.of("project_id", projectId).and("view", "extended")))
+                .map(n -> ProcoreRecords.requisition(n, projectId));
+    }
+
+    // ---------------------------------------------------------------- direct costs
+
+    /**
+     * Changed direct costs with all their lines. Lines come from the per-project line list
+     * ({@code /direct_costs/line_items}, one call per page of lines) rather than one call per cost; but when
+     * the project has more pages of lines than there are changed costs, one call per cost is cheaper and the
+     * client switches to that after the first page. The line list is not filtered by updated_at: a changed cost
+     * needs all its lines, changed or not, and a header change need not touch its lines.
+     */
+    public Flux<DirectCost> directCosts(long projectId, UpdatedSince since) {
+        Query q = updated(perPage(), since);
+        if (since.includeDeleted()) {
+            q.and("filters[include_deleted]", "with");
+        }
+        return http.list(http.uri("/rest/v1.1/projects/" + projectId + "/direct_costs", q))
+                .collectList()
+                .flatMapMany(headers -> headers.isEmpty() ? Flux.empty() : withLines(projectId, headers));
+    }
+
+    private Flux<DirectCost> withLines(long projectId, List<JsonNode> headers) {
+        if (headers.size() == 1) {
+            return directCost(projectId, headers.get(0).path("id").asLong()).flux();
+        }
+        URI first = http.uri("/rest/v1.0/projects/" + projectId + "/direct_costs/line_items", perPage());
+        return http.page(first).flatMapMany(page -> {
+            int pagesLeft = page.next() == null ? 0 : page.lastPage() - 1;
+            if (pagesLeft >= headers.size()) {
+                return Flux.fromIterable(headers).concatMap(h -> directCost(projectId, h.path("id").asLong()));
+            }
+            Flux<JsonNode> lines = Flux.fromIterable(page.items())
+                    .concatWith(page.next() == null ? Flux.empty() : http.list(page.next()));
+            return lines.collectMultimap(l -> l.path("holder").path("id").asLong())
+                    .flatMapMany(byCost -> Flux.fromIterable(headers).concatMap(h -> {
+                        long id = h.path("id").asLong();
+                        if (!h.path("deleted_at").isNull() && h.has("deleted_at")) {
+                            return directCost(projectId, id); // lines of deleted costs are not in the project list
+                        }
+                        List<DirectCostLine> costLines = byCost.getOrDefault(id, List.of()).stream()
+                                .sorted(java.util.Comparator.comparingLong(l -> l.path("position").asLong(l.path("id").asLong())))
+                                .map(ProcoreRecords::directCostLine).toList();
+                        return Mono.just(ProcoreRecords.directCost(h, projectId, costLines));
+                    }));
+        });
+    }
+
+    public Mono<DirectCost> directCost(long projectId, long directCostId) {
+        return http.get(http.uri("/rest/v1.1/projects/" + projectId + "/direct_costs/" + directCostId, Query.empty()))
+                .map(n -> {
+                    List<DirectCostLine> lines = new ArrayList<>();
+                    n.path("line_items").forEach(l -> lines.add(ProcoreRecords.directCostLine(l)));
+                    return ProcoreRecords.directCost(n, projectId, lines);
+                });
+    }
+
+    // ---------------------------------------------------------------- commitments
+
+    public Flux<Commitment> workOrderContracts(long projectId, UpdatedSince since) {
+        return commitments(CommitmentType.WORK_ORDER, projectId, since);
+    }
+
+    public Flux<Commitment> purchaseOrderContracts(long projectId, UpdatedSince since) {
+        return commitments(CommitmentType.PURCHASE_ORDER, projectId, since);
+    }
+
+    /** List (compact, no lines) of changed contracts, then one show call each for the SOV lines. */
+    public Flux<Commitment> commitments(CommitmentType type, long projectId, UpdatedSince since) {
+        Query q = updated(perPage().and("project_id", projectId), since);
+        if (since.includeDeleted()) {
+            q.and("filters[include_deleted]", "with");
+        }
+        return http.list(http.uri("/rest/v1.0/" + type.resource(), q))
+                .flatMapSequential(n -> commitment(type, projectId, n.path("id").asLong()), options.commitmentConcurrency());
+    }
+
+    public Mono<Commitment> commitment(CommitmentType type, long projectId, long commitmentId) {
+        return http.get(http.uri("/rest/v1.0/" + type.resource() + "/" + commitmentId, Query.of("project_id", projectId)))
+                .map(n -> ProcoreRecords.commitment(n, type, projectId));
+    }
+
+    // ---------------------------------------------------------------- change orders
+
+    public Flux<ChangeOrder> commitmentChangeOrders(long projectId, UpdatedSince since) {
+        return changeOrders(ChangeOrderKind.COMMITMENT, projectId, since);
+    }
+
+    public Flux<ChangeOrder> primeChangeOrders(long projectId, UpdatedSince since) {
+        return changeOrders(ChangeOrderKind.PRIME, projectId, since);
+    }
+
+    /** v1 headers (paged defensively: the spec declares no paging here), then v2 lines per change order. */
+    public Flux<ChangeOrder> changeOrders(ChangeOrderKind kind, long projectId, UpdatedSince since) {
+        Query q = updated(perPage(), since);
+        return http.list(http.uri("/rest/v1.0/projects/" + projectId + "/" + kind.resource(), q))
+                .flatMapSequential(h -> changeOrderLines(kind, projectId, h.path("id").asLong())
+                        .map(lines -> ProcoreRecords.changeOrder(h, kind, projectId, lines)), options.commitmentConcurrency());
+    }
+
+    public Mono<ChangeOrder> changeOrder(ChangeOrderKind kind, long projectId, long changeOrderId) {
+        return http.get(http.uri("/rest/v1.0/projects/" + projectId + "/" + kind.resource() + "/" + changeOrderId, Query.empty()))
+                .flatMap(h -> changeOrderLines(kind, projectId, changeOrderId)
+                        .map(lines -> ProcoreRecords.changeOrder(h, kind, projectId, lines)));
+    }
+
+    private Mono<List<ChangeOrderLine>> changeOrderLines(ChangeOrderKind kind, long projectId, long changeOrderId) {
+        String path = "/rest/v2.0/companies/" + companyId() + "/projects/" + projectId + "/" + kind.resource() + "/"
+                + changeOrderId + "/line_items";
+        return http.list(http.uri(path, Query.of("per_page", options.v2PerPage())))
+                .map(ProcoreRecords::changeOrderLine)
+                .collectList();
+    }
+
+    // ---------------------------------------------------------------- vendor writes
+
+    public Mono<ProcoreVendor> createVendor(VendorWrite vendor) {
+        ObjectNode body = ProcoreJson.MAPPER.createObjectNode();
+        body.put("company_id", companyId());
+        body.set("vendor", vendorJson(vendor, false));
+        return http.json(HttpMethod.POST, http.uri("/rest/v1.0/vendors", Query.empty()), body).map(ProcoreRecords::vendor);
+    }
+
+    public Mono<ProcoreVendor> updateVendor(long vendorId, VendorWrite vendor) {
+        ObjectNode body = ProcoreJson.MAPPER.createObjectNode();
+        body.put("company_id", companyId());
+        body.set("vendor", vendorJson(vendor, false));
+        return http.json(HttpMethod.PATCH, http.uri("/rest/v1.0/vendors/" + vendorId, Query.empty()), body)
+                .map(ProcoreRecords::vendor);
+    }
+
+    /** Batch upsert; more than 1000 rows are split into several calls and the results merged. */
+    public Mono<VendorSyncResult> syncVendors(List<VendorWrite> vendors) {
+        List<List<VendorWrite>> batches = new ArrayList<>();
+        for (int i = 0; i < vendors.size(); i += VENDOR_SYNC_BATCH) {
+            batches.add(vendors.subList(i, Math.min(vendors.size(), i + VENDOR_SYNC_BATCH)));
+        }
+        return Flux.fromIterable(batches)
+                .concatMap(batch -> {
+                    ObjectNode body = ProcoreJson.MAPPER.createObjectNode();
+                    body.put("company_id", companyId());
+                    ArrayNode updates = body.putArray("updates");
+                    batch.forEach(v -> updates.add(vendorJson(v, true)));
+                    return http.json(HttpMethod.PATCH, http.uri("/rest/v1.0/vendors/sync", Query.empty()), body)
+                            .map(ProcoreRecords::vendorSync);
+                })
+                .reduce(new VendorSyncResult(List.of(), List.of()), (a, b) -> new VendorSyncResult(
+                        concat(a.entities(), b.entities()), concat(a.errors(), b.errors())));
+    }
+
+    private static <T> List<T> concat(List<T> a, List<T> b) {
+        List<T> out = new ArrayList<>(a);
+        out.addAll(b);
+        return out;
+    }
+
+    private static ObjectNode vendorJson(VendorWrite v, boolean withId) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        if (withId) {
+            fields.put("id", v.id());
+        }
+        fields.put("name", v.name());
+        fields.put("abbreviated_name", v.abbreviatedName());
+        fields.put("origin_id", v.originId());
+        fields.put("origin_code", v.originCode());
+        fields.put("is_active", v.isActive());
+        fields.put("address", v.address());
+        fields.put("city", v.city());
+        fields.put("state_code", v.stateCode());
+        fields.put("zip", v.zip());
+        fields.put("country_code", v.countryCode());
+        fields.put("business_phone", v.businessPhone());
+        fields.put("email_address", v.emailAddress());
+        ObjectNode node = ProcoreJson.MAPPER.createObjectNode();
+        fields.forEach((k, value) -> {
+            if (value instanceof Long l) {
+                node.put(k, l);
+            } else if (value instanceof Boolean b) {
+                node.put(k, b);
+            } else if (value != null) {
+                node.put(k, value.toString());
+            }
+        });
+        return node;
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private Query perPage() {
+        return Query.of("per_page", options.perPage());
+    }
+
+    /**
+     * {@code filters[updated_at]=<from>...<to>}; Procore documents only closed ranges, so the upper bound is
+     * now + 1 day (room for clock skew between us and Procore).
+     */
+    private Query updated(Query q, UpdatedSince since) {
+        if (since != null && since.from() != null) {
+            Instant to = clock.instant().plus(Duration.ofDays(1));
+            q.and("filters[updated_at]", iso(since.from()) + "..." + iso(to));
+        }
+        return q;
+    }
+
+    private static String iso(Instant t) {
+        return DateTimeFormatter.ISO_INSTANT.format(t.truncatedTo(ChronoUnit.SECONDS));
+    }
+}
