@@ -56,6 +56,9 @@ public final class WebhookTokenCheck {
             return null;
         }
         String trimmed = value.strip();
+        if (trimmed.equalsIgnoreCase(BEARER.strip())) {
+            return null; // "Bearer " with nothing after it (the trailing space does not survive HTTP)
+        }
         if (trimmed.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
             trimmed = trimmed.substring(BEARER.length()).strip();
         }
