@@ -1,0 +1,14 @@
+package io.mlconnector.service.config;
+
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+
+/**
+ * What every ml-connector service needs: the tenants (with decrypted credentials), MongoDB, and the
+ * topics. A service imports this explicitly ({@code @Import(ConnectorInfrastructure.class)}) rather than
+ * through auto-configuration, so a reader of the application class sees where the beans come from.
+ */
+@Configuration(proxyBeanMethods = false)
+@Import({TenantRegistryConfiguration.class, MongoClientConfiguration.class, ConnectorTopicsConfiguration.class})
+public class ConnectorInfrastructure {
+}

@@ -1,0 +1,39 @@
+package io.mlconnector.service.config;
+
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
+import java.util.concurrent.TimeUnit;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The MongoDB client every service needs, from {@code mlc.mongodb.uri} / {@code mlc.mongodb.database}.
+
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(MongoProperties.class)
+public class MongoClientConfiguration {
+
+    @Bean(destroyMethod = "close")
+    public MongoClient mongoClient(MongoProperties properties) {
+        MongoClientSettings settings = MongoClientSettings.builder()
+                .applyToClusterSettings(cluster -> cluster.serverSelectionTimeout(
+                        properties.serverSelectionTimeout().toMillis(), TimeUnit.MILLISECONDS))
+                .applyToSocketSettings(socket -> socket
+                        .connectTimeout((int) properties.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                        .readTimeout((int) properties.readTimeout().toMillis(), TimeUnit.MILLISECONDS))
+                // applied last, so options written in the URI override the defaults above
+                .applyConnectionString(new ConnectionString(properties.uri()))
+                .build();
+        return MongoClients.create(settings);
+    }
+
+    @Bean
+    public MongoDatabase mongoDatabase(MongoClient client, MongoProperties properties) {
+        return client.getDatabase(properties.database());
+    }
+}

@@ -1,0 +1,86 @@
+package io.mlconnector.ingest.config;
+
+import com.mongodb.client.MongoDatabase;
+import io.mlconnector.events.CostDocument;
+import io.mlconnector.ingest.publish.CostDocumentPublisher;
+import io.mlconnector.ingest.schedule.TenantSchedules;
+import io.mlconnector.ingest.state.PublishedRevisionStore;
+import io.mlconnector.ingest.state.WatermarkStore;
+import io.mlconnector.ingest.sync.CostDocumentReader;
+import io.mlconnector.ingest.sync.IngestService;
+import io.mlconnector.ingest.sync.ProcoreCallCounter;
+import io.mlconnector.ingest.sync.Readers;
+import io.mlconnector.ingest.sync.TenantSync;
+import io.mlconnector.ingest.webhook.ProcoreWebhookListener;
+import io.mlconnector.procore.ProcoreClientOptions;
+import io.mlconnector.service.clients.ProcoreClients;
+import io.mlconnector.tenant.TenantRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.scheduling.TaskScheduler;
+import org.springframework.web.reactive.function.client.WebClient;
+
+@Configuration(proxyBeanMethods = false)
+public class IngestConfiguration {
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    ProcoreCallCounter procoreCallCounter() {
+        return new ProcoreCallCounter();
+    }
+
+    @Bean
+    ProcoreClients procoreClients(WebClient.Builder webClient, Clock clock, ProcoreCallCounter calls,
+                                  @Value("${mlc.procore.per-page:100}") int perPage) {
+        return new ProcoreClients(webClient, clock, ProcoreClientOptions.defaults().withPerPage(perPage),
+                calls::listenerFor);
+    }
+
+    @Bean
+    List<CostDocumentReader> costDocumentReaders() {
+        return Readers.all();
+    }
+
+    @Bean
+    WatermarkStore watermarkStore(MongoDatabase db) {
+        return new WatermarkStore(db);
+    }
+
+    @Bean
+    CostDocumentPublisher costDocumentPublisher(KafkaTemplate<String, CostDocument> kafka, MongoDatabase db) {
+        return new CostDocumentPublisher(kafka, new PublishedRevisionStore(db));
+    }
+
+    @Bean
+    TenantSync tenantSync(ProcoreClients clients, List<CostDocumentReader> readers, WatermarkStore watermarks,
+                          CostDocumentPublisher publisher, ProcoreCallCounter calls, Clock clock,
+                          @Value("${mlc.ingest.watermark-overlap:2m}") Duration overlap) {
+        return new TenantSync(clients, readers, watermarks, publisher, calls, overlap, clock);
+    }
+
+    @Bean
+    IngestService ingestService(TenantRegistry tenants, TenantSync sync) {
+        return new IngestService(tenants, sync);
+    }
+
+    @Bean
+    ProcoreWebhookListener procoreWebhookListener(IngestService ingest, TenantSync sync, List<CostDocumentReader> readers) {
+        return new ProcoreWebhookListener(ingest, sync, TenantSync.byType(readers));
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "mlc.ingest.schedule-enabled", havingValue = "true", matchIfMissing = true)
+    TenantSchedules tenantSchedules(IngestService ingest, TaskScheduler scheduler) {
+        return new TenantSchedules(ingest, scheduler);
+    }
+}

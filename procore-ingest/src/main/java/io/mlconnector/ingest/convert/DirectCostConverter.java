@@ -1,0 +1,46 @@
+package io.mlconnector.ingest.convert;
+
+import io.mlconnector.events.CostDocument;
+import io.mlconnector.events.CostDocumentLine;
+import io.mlconnector.events.SourceType;
+import io.mlconnector.procore.model.DirectCost;
+import io.mlconnector.procore.model.DirectCostLine;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Locale;
+
+/** A direct cost (invoice, expense or payroll) as a cost document; status values per procore-api.md §7. */
+public final class DirectCostConverter {
+
+    private DirectCostConverter() {
+    }
+
+    public static CostDocument convert(ProjectContext context, DirectCost cost) {
+        List<CostDocumentLine> lines = cost.lines().stream().map(DirectCostConverter::line).toList();
+        String type = cost.type().name().toLowerCase(Locale.ROOT);
+        CostDocument.Builder builder = Documents.envelope(context, SourceType.DIRECT_COST, cost.id())
+                .setNumber(cost.invoiceNumber() != null && !cost.invoiceNumber().isBlank()
+                        ? cost.invoiceNumber() : type + "-" + cost.id())
+                .setTitle(cost.description())
+                .setStatus(cost.status())
+                .setApproved("approved".equals(cost.status()))
+                .setDeleted(cost.deletedAt() != null)
+                .setDirectCostType(type)
+                .setVendor(cost.vendor() == null ? null
+                        : Documents.vendor(context, cost.vendor().id(), cost.vendor().name(), cost.vendor().originId()))
+                .setDocumentDate(cost.directCostDate())
+                .setSourceUpdatedAt(cost.updatedAt());
+        return Documents.finish(builder, lines, BigDecimal.ZERO);
+    }
+
+    private static CostDocumentLine line(DirectCostLine line) {
+        return CostDocumentLine.newBuilder()
+                .setLineId(Long.toString(line.id()))
+                .setDescription(line.description())
+                .setCostCode(Documents.costCode(line.costCode()))
+                .setCostType(Documents.costType(line.lineItemType()))
+                .setAmount(Documents.money(line.amount()))
+                .setRetainageAmount(Documents.money(BigDecimal.ZERO))
+                .build();
+    }
+}

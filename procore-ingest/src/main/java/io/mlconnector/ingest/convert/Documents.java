@@ -1,0 +1,84 @@
+package io.mlconnector.ingest.convert;
+
+import io.mlconnector.events.CostCodeRef;
+import io.mlconnector.events.CostDocument;
+import io.mlconnector.events.CostDocumentLine;
+import io.mlconnector.events.CostTypeRef;
+import io.mlconnector.events.SourceType;
+import io.mlconnector.events.VendorRef;
+import io.mlconnector.ingest.publish.ContentRevisions;
+import io.mlconnector.procore.model.LineItemTypeRef;
+import io.mlconnector.procore.model.ProcoreVendor;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.List;
+
+/** Building blocks shared by the converters: money at the contract's scale, references, the envelope. */
+final class Documents {
+
+    static final int MONEY_SCALE = 2;
+
+    private Documents() {
+    }
+
+    /**
+     * Procore sends money as decimal strings with two places; a unit-cost product can carry more. Cents are
+     * what both ledgers hold, so round half-up once, here, and nowhere else.
+     */
+    static BigDecimal money(BigDecimal value) {
+        return value == null ? BigDecimal.ZERO.setScale(MONEY_SCALE) : value.setScale(MONEY_SCALE, RoundingMode.HALF_UP);
+    }
+
+    static BigDecimal sum(List<CostDocumentLine> lines) {
+        return lines.stream().map(CostDocumentLine::getAmount).reduce(BigDecimal.ZERO, BigDecimal::add)
+                .setScale(MONEY_SCALE, RoundingMode.HALF_UP);
+    }
+
+    static CostTypeRef costType(LineItemTypeRef type) {
+        if (type == null || type.id() == null || type.code() == null) {
+            return null;
+        }
+        return new CostTypeRef(type.id(), type.code(), type.name());
+    }
+
+    static CostCodeRef costCode(io.mlconnector.procore.model.CostCodeRef code) {
+        if (code == null || code.id() == null || code.fullCode() == null) {
+            return null;
+        }
+        return new CostCodeRef(code.id(), code.fullCode(), code.name());
+    }
+
+    /** The vendor as the company directory knows it: the directory holds the ERP link (origin_id). */
+    static VendorRef vendor(ProjectContext context, Long vendorId, String nameOnDocument, String originOnDocument) {
+        if (vendorId == null) {
+            return null;
+        }
+        ProcoreVendor known = context.vendorsById().get(vendorId);
+        String name = known != null ? known.name() : nameOnDocument;
+        String origin = known != null && known.originId() != null ? known.originId() : originOnDocument;
+        return new VendorRef(vendorId, name, origin);
+    }
+
+    /** A document envelope with the project fields filled in; callers add type-specific fields. */
+    static CostDocument.Builder envelope(ProjectContext context, SourceType type, long sourceId) {
+        return CostDocument.newBuilder()
+                .setTenantId(context.tenantId())
+                .setSourceType(type)
+                .setSourceId(Long.toString(sourceId))
+                .setContentRevision("")
+                .setCompanyId(context.companyId())
+                .setProjectId(context.project().id())
+                .setProjectNumber(context.project().projectNumber())
+                .setProjectName(context.project().name())
+                .setProjectActive(context.project().active())
+                .setObservedAt(context.observedAt());
+    }
+
+    static CostDocument finish(CostDocument.Builder builder, List<CostDocumentLine> lines, BigDecimal retainage) {
+        return ContentRevisions.stamp(builder
+                .setLines(lines)
+                .setTotalAmount(sum(lines))
+                .setRetainageAmount(money(retainage))
+                .build());
+    }
+}

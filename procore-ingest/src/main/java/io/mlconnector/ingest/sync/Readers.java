@@ -1,0 +1,144 @@
+package io.mlconnector.ingest.sync;
+
+import io.mlconnector.events.CostDocument;
+import io.mlconnector.events.SourceType;
+import io.mlconnector.ingest.convert.ChangeOrderConverter;
+import io.mlconnector.ingest.convert.CommitmentConverter;
+import io.mlconnector.ingest.convert.DirectCostConverter;
+import io.mlconnector.ingest.convert.RequisitionConverter;
+import io.mlconnector.procore.UpdatedSince;
+import io.mlconnector.procore.model.ChangeOrder;
+import io.mlconnector.procore.model.ChangeOrderKind;
+import io.mlconnector.procore.model.CommitmentLine;
+import io.mlconnector.procore.model.CommitmentType;
+import io.mlconnector.procore.model.Requisition;
+import java.util.List;
+import java.util.Map;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** The readers of every document type the connector moves, one small class each. */
+public final class Readers {
+
+    private Readers() {
+    }
+
+    public static List<CostDocumentReader> all() {
+        return List.of(new RequisitionReader(), new DirectCostReader(),
+                new CommitmentReader(CommitmentType.WORK_ORDER), new CommitmentReader(CommitmentType.PURCHASE_ORDER),
+                new ChangeOrderReader(ChangeOrderKind.COMMITMENT), new ChangeOrderReader(ChangeOrderKind.PRIME));
+    }
+
+    static final class RequisitionReader implements CostDocumentReader {
+        @Override
+        public SourceType type() {
+            return SourceType.REQUISITION;
+        }
+
+        @Override
+        public Flux<CostDocument> changed(ProjectRead read, UpdatedSince since) {
+            return read.client().requisitions(read.project().id(), since).concatMap(r -> convert(read, r));
+        }
+
+        @Override
+        public Mono<CostDocument> one(ProjectRead read, long id) {
+            return read.client().requisition(read.project().id(), id).flatMap(r -> convert(read, r));
+        }
+
+        private static Mono<CostDocument> convert(ProjectRead read, Requisition requisition) {
+            // Procore names the commitment's type on the requisition ("WorkOrderContract"/"PurchaseOrderContract").
+            CommitmentType type = "PurchaseOrderContract".equals(requisition.commitmentType())
+                    ? CommitmentType.PURCHASE_ORDER : CommitmentType.WORK_ORDER;
+            return read.contextWithCostCodes().zipWith(read.commitmentLines(type, requisition.commitmentId()))
+                    .map(t -> RequisitionConverter.convert(t.getT1(), requisition, t.getT2()));
+        }
+    }
+
+    static final class DirectCostReader implements CostDocumentReader {
+        @Override
+        public SourceType type() {
+            return SourceType.DIRECT_COST;
+        }
+
+        @Override
+        public Flux<CostDocument> changed(ProjectRead read, UpdatedSince since) {
+            return read.client().directCosts(read.project().id(), since)
+                    .map(cost -> DirectCostConverter.convert(read.context(), cost));
+        }
+
+        @Override
+        public Mono<CostDocument> one(ProjectRead read, long id) {
+            return read.client().directCost(read.project().id(), id)
+                    .map(cost -> DirectCostConverter.convert(read.context(), cost));
+        }
+    }
+
+    static final class CommitmentReader implements CostDocumentReader {
+        private final CommitmentType commitmentType;
+
+        CommitmentReader(CommitmentType commitmentType) {
+            this.commitmentType = commitmentType;
+        }
+
+        @Override
+        public SourceType type() {
+            return commitmentType == CommitmentType.WORK_ORDER
+                    ? SourceType.WORK_ORDER_CONTRACT : SourceType.PURCHASE_ORDER_CONTRACT;
+        }
+
+        @Override
+        public Flux<CostDocument> changed(ProjectRead read, UpdatedSince since) {
+            return read.client().commitments(commitmentType, read.project().id(), since)
+                    .map(c -> CommitmentConverter.convert(read.context(), c));
+        }
+
+        @Override
+        public Mono<CostDocument> one(ProjectRead read, long id) {
+            return read.client().commitment(commitmentType, read.project().id(), id)
+                    .map(c -> CommitmentConverter.convert(read.context(), c));
+        }
+    }
+
+    static final class ChangeOrderReader implements CostDocumentReader {
+        private final ChangeOrderKind kind;
+
+        ChangeOrderReader(ChangeOrderKind kind) {
+            this.kind = kind;
+        }
+
+        @Override
+        public SourceType type() {
+            return kind == ChangeOrderKind.COMMITMENT ? SourceType.COMMITMENT_CHANGE_ORDER : SourceType.PRIME_CHANGE_ORDER;
+        }
+
+        @Override
+        public Flux<CostDocument> changed(ProjectRead read, UpdatedSince since) {
+            return read.client().changeOrders(kind, read.project().id(), since).concatMap(co -> convert(read, co));
+        }
+
+        @Override
+        public Mono<CostDocument> one(ProjectRead read, long id) {
+            return read.client().changeOrder(kind, read.project().id(), id).flatMap(co -> convert(read, co));
+        }
+
+        /**
+         * A line without its own cost code or cost type inherits them from the commitment line it changes;
+         * the commitment is fetched only then. Which commitment type the contract is is not on the change
+         * order, so a work order is tried first and a purchase order after it.
+         */
+        private static Mono<CostDocument> convert(ProjectRead read, ChangeOrder order) {
+            boolean needsCommitment = kindIsCommitment(order) && order.contractId() != null && order.lines().stream()
+                    .anyMatch(l -> l.costCode() == null || l.costCode().id() == null
+                            || l.lineItemType() == null || l.lineItemType().id() == null);
+            Mono<Map<Long, CommitmentLine>> changed = !needsCommitment ? Mono.just(Map.of())
+                    : read.commitmentLines(CommitmentType.WORK_ORDER, order.contractId())
+                            .onErrorResume(e -> read.commitmentLines(CommitmentType.PURCHASE_ORDER, order.contractId()))
+                            .onErrorReturn(Map.of());
+            return changed.map(lines -> ChangeOrderConverter.convert(read.context(), order, lines));
+        }
+
+        private static boolean kindIsCommitment(ChangeOrder order) {
+            return order.kind() == ChangeOrderKind.COMMITMENT;
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package io.mlconnector.ingest.sync;
+
+import io.mlconnector.events.SourceType;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** What one sync of one tenant read and published, per document type, and what it cost in Procore calls. */
+public final class SyncReport {
+
+    private final String tenantId;
+    private final Map<SourceType, AtomicLong> read = new EnumMap<>(SourceType.class);
+    private final Map<SourceType, AtomicLong> published = new EnumMap<>(SourceType.class);
+    private final AtomicLong projects = new AtomicLong();
+    private volatile long procoreCalls;
+
+    public SyncReport(String tenantId) {
+        this.tenantId = tenantId;
+        for (SourceType type : SourceType.values()) {
+            read.put(type, new AtomicLong());
+            published.put(type, new AtomicLong());
+        }
+    }
+
+    void countRead(SourceType type) {
+        read.get(type).incrementAndGet();
+    }
+
+    void countPublished(SourceType type) {
+        published.get(type).incrementAndGet();
+    }
+
+    void countProject() {
+        projects.incrementAndGet();
+    }
+
+    void procoreCalls(long calls) {
+        this.procoreCalls = calls;
+    }
+
+    public String tenantId() {
+        return tenantId;
+    }
+
+    public long projects() {
+        return projects.get();
+    }
+
+    public long procoreCalls() {
+        return procoreCalls;
+    }
+
+    public Map<SourceType, Long> read() {
+        return snapshot(read);
+    }
+
+    public Map<SourceType, Long> published() {
+        return snapshot(published);
+    }
+
+    public long totalPublished() {
+        return published.values().stream().mapToLong(AtomicLong::get).sum();
+    }
+
+    private static Map<SourceType, Long> snapshot(Map<SourceType, AtomicLong> counts) {
+        Map<SourceType, Long> copy = new EnumMap<>(SourceType.class);
+        counts.forEach((type, n) -> {
+            if (n.get() > 0) {
+                copy.put(type, n.get());
+            }
+        });
+        return copy;
+    }
+
+    @Override
+    public String toString() {
+        return "sync of " + tenantId + ": " + projects() + " projects, read " + read() + ", published " + published()
+                + ", " + procoreCalls + " Procore calls";
+    }
+}

@@ -1,0 +1,137 @@
+package io.mlconnector.ingest.sync;
+
+import io.mlconnector.events.CostDocument;
+import io.mlconnector.ingest.publish.CostDocumentPublisher;
+import io.mlconnector.ingest.state.WatermarkStore;
+import io.mlconnector.procore.ProcoreClient;
+import io.mlconnector.procore.UpdatedSince;
+import io.mlconnector.procore.model.ProcoreProject;
+import io.mlconnector.procore.model.ProcoreVendor;
+import io.mlconnector.service.clients.ProcoreClients;
+import io.mlconnector.tenant.Tenant;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * One reconciliation pass over a tenant: discover the company's projects (so a new project is picked up
+ * without a restart), then for each project and document type read what changed since the watermark,
+ * publish what is new, and move the watermark. Projects are read one after the other: Procore's rate
+ * limit is per company, so parallel reads would only queue behind the pacer.
+ */
+public final class TenantSync {
+
+    private static final Logger log = LoggerFactory.getLogger(TenantSync.class);
+
+    private final ProcoreClients clients;
+    private final List<CostDocumentReader> readers;
+    private final WatermarkStore watermarks;
+    private final CostDocumentPublisher publisher;
+    private final ProcoreCallCounter calls;
+    private final Duration overlap;
+    private final Clock clock;
+
+    /**
+     * @param overlap how far before the watermark each incremental read starts, to cover clock skew and
+     *                records committed late with an older updated_at; re-reads are absorbed by revision
+     */
+    public TenantSync(ProcoreClients clients, List<CostDocumentReader> readers, WatermarkStore watermarks,
+                      CostDocumentPublisher publisher, ProcoreCallCounter calls, Duration overlap, Clock clock) {
+        this.clients = clients;
+        this.readers = readers;
+        this.watermarks = watermarks;
+        this.publisher = publisher;
+        this.calls = calls;
+        this.overlap = overlap;
+        this.clock = clock;
+    }
+
+    public Mono<SyncReport> sync(Tenant tenant, boolean full) {
+        ProcoreClient client = clients.forTenant(tenant);
+        SyncReport report = new SyncReport(tenant.id());
+        long callsBefore = calls.count(tenant.id());
+        Instant observedAt = clock.instant();
+        Mono<Void> resetIfFull = full
+                ? Mono.fromRunnable(() -> watermarks.reset(tenant.id())).subscribeOn(Schedulers.boundedElastic()).then()
+                : Mono.empty();
+        return resetIfFull
+                .then(client.vendors(UpdatedSince.everything()).collectMap(ProcoreVendor::id, Function.identity()))
+                .flatMapMany(vendors -> client.projects()
+                        .filter(project -> tenant.procore().includesProject(project.id()))
+                        .map(project -> new ProjectRead(tenant.id(), client, project, vendors, observedAt)))
+                .concatMap(read -> syncProject(tenant, read, report))
+                .then(Mono.fromSupplier(() -> {
+                    report.procoreCalls(calls.count(tenant.id()) - callsBefore);
+                    log.info("{}", report);
+                    return report;
+                }));
+    }
+
+    private Mono<Void> syncProject(Tenant tenant, ProjectRead read, SyncReport report) {
+        report.countProject();
+        ProcoreProject project = read.project();
+        return Flux.fromIterable(readers)
+                .concatMap(reader -> since(tenant, project, reader)
+                        .flatMap(since -> reader.changed(read, since)
+                                .concatMap(document -> publish(document, report))
+                                .reduce(Optional.<Instant>empty(), TenantSync::later)
+                                .flatMap(newest -> advance(tenant, project, reader, newest))))
+                .then();
+    }
+
+    private Mono<UpdatedSince> since(Tenant tenant, ProcoreProject project, CostDocumentReader reader) {
+        return Mono.fromCallable(() -> watermarks.get(tenant.id(), project.id(), reader.type())
+                        .map(mark -> UpdatedSince.since(mark.minus(overlap)).withDeleted())
+                        .orElse(UpdatedSince.everything().withDeleted()))
+                .subscribeOn(Schedulers.boundedElastic());
+    }
+
+    private Mono<CostDocument> publish(CostDocument document, SyncReport report) {
+        report.countRead(document.getSourceType());
+        return publisher.publishIfChanged(document)
+                .doOnNext(outcome -> {
+                    if (outcome == CostDocumentPublisher.Outcome.PUBLISHED) {
+                        report.countPublished(document.getSourceType());
+                    }
+                })
+                .thenReturn(document);
+    }
+
+    private static Optional<Instant> later(Optional<Instant> newest, CostDocument document) {
+        Instant updated = document.getSourceUpdatedAt();
+        if (updated == null) {
+            return newest;
+        }
+        return newest.isPresent() && newest.get().isAfter(updated) ? newest : Optional.of(updated);
+    }
+
+    private Mono<Void> advance(Tenant tenant, ProcoreProject project, CostDocumentReader reader, Optional<Instant> newest) {
+        return newest.map(mark -> Mono.fromRunnable(() -> watermarks.advance(tenant.id(), project.id(), reader.type(), mark))
+                        .subscribeOn(Schedulers.boundedElastic()).then())
+                .orElse(Mono.empty());
+    }
+
+    /** Webhook path: fetch one record by id and publish it if its content changed. */
+    public Mono<Boolean> syncOne(Tenant tenant, CostDocumentReader reader, long projectId, long recordId) {
+        ProcoreClient client = clients.forTenant(tenant);
+        Instant observedAt = clock.instant();
+        return client.projects().filter(p -> p.id() == projectId).next()
+                .zipWith(client.vendors(UpdatedSince.everything()).collectMap(ProcoreVendor::id, Function.identity()))
+                .flatMap(t -> reader.one(new ProjectRead(tenant.id(), client, t.getT1(), t.getT2(), observedAt), recordId))
+                .flatMap(publisher::publishIfChanged)
+                .map(outcome -> outcome == CostDocumentPublisher.Outcome.PUBLISHED);
+    }
+
+    public static Map<String, CostDocumentReader> byType(List<CostDocumentReader> readers) {
+        return readers.stream().collect(java.util.stream.Collectors.toMap(r -> r.type().name(), Function.identity()));
+    }
+}
