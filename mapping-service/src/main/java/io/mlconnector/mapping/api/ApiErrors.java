@@ -4,7 +4,6 @@ import io.mlconnector.mapping.admin.RuleRejection;
 import io.mlconnector.mapping.admin.RulesRejectedException;
 import io.mlconnector.mapping.csv.CsvRowException;
 import java.util.List;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -28,7 +27,7 @@ public class ApiErrors {
 
     @ExceptionHandler(RulesRejectedException.class)
     public ResponseEntity<RulesError> rejected(RulesRejectedException e) {
-        return ResponseEntity.status(HttpStatus.UNPROCESSABLE_ENTITY).body(new RulesError("RULES_REJECTED", e.rejections()));
+        return ResponseEntity.status(422).body(new RulesError("RULES_REJECTED", e.rejections()));
     }
 
     @ExceptionHandler(IllegalArgumentException.class)

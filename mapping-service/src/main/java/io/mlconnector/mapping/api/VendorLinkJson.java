@@ -1,5 +1,5 @@
 package io.mlconnector.mapping.api;
 
-/** A vendor link on the API. */
-public record VendorLinkJson(long procoreVendorId, String bcVendorNumber) {
+/** A vendor link on the API; in a PUT body only bcVendorNumber is needed (the id is in the path). */
+public record VendorLinkJson(Long procoreVendorId, String bcVendorNumber) {
 }
