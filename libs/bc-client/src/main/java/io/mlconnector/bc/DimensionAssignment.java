@@ -1,0 +1,12 @@
+package io.mlconnector.bc;
+
+import java.util.Objects;
+
+/** One dimension on a line: dimension code (PROJECT) and value code (2024-001). */
+public record DimensionAssignment(String code, String valueCode) {
+
+    public DimensionAssignment {
+        Objects.requireNonNull(code, "code");
+        Objects.requireNonNull(valueCode, "valueCode");
+    }
+}
