@@ -116,11 +116,15 @@ Call with (dict "root" $ "name" $name "svc" $svc).
 {{- $_ := set $kafkaProps "basic.auth.user.info" "${MLC_SCHEMA_REGISTRY_USERNAME}:${MLC_SCHEMA_REGISTRY_PASSWORD}" }}
 {{- end }}
 {{- $kafkaProps = mustMergeOverwrite $kafkaProps (deepCopy ($v.kafka.properties | default dict)) }}
+{{- /* The services' own application.yml may set schema.registry.url under producer/consumer
+     properties, which win over the common ones: set the registry there too. */}}
+{{- $registry := dict "schema.registry.url" $v.schemaRegistry.url }}
 {{- $base := dict
   "server" (dict "port" $v.ports.http "shutdown" "graceful")
   "spring" (dict
     "application" (dict "name" .name)
-    "kafka" (dict "bootstrap-servers" $v.kafka.bootstrapServers "properties" $kafkaProps))
+    "kafka" (dict "bootstrap-servers" $v.kafka.bootstrapServers "properties" $kafkaProps
+      "producer" (dict "properties" $registry) "consumer" (dict "properties" (deepCopy $registry))))
   "management" (dict
     "server" (dict "port" $v.ports.management)
     "endpoints" (dict "web" (dict "exposure" (dict "include" "health,info,prometheus")))
@@ -130,7 +134,11 @@ Call with (dict "root" $ "name" $name "svc" $svc).
   "mlc" (dict
     "schema-registry-url" $v.schemaRegistry.url
     "mongodb" (dict "database" $v.mongodb.database)
-    "tenants-file" $v.tenants.filePath) }}
+    "tenants" (dict "file" $v.tenants.filePath)) }}
+{{- if and (eq .name "webhook-gateway") .svc.ingress.enabled .svc.ingress.hosts }}
+{{- /* The gateway logs each tenant's webhook URL at start-up from this base URL. */}}
+{{- $_ := set $base.mlc "gateway" (dict "base-url" (printf "%s://%s" (ternary "https" "http" (not (empty .svc.ingress.tls))) (first .svc.ingress.hosts))) }}
+{{- end }}
 {{- $merged := mustMergeOverwrite $base (deepCopy ($v.config | default dict)) (deepCopy (.svc.config | default dict)) }}
 {{- toYaml $merged }}
 {{- end }}
