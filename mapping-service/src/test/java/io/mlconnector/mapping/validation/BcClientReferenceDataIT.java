@@ -40,6 +40,26 @@ class BcClientReferenceDataIT {
     }
 
     @Test
+    void demoDocumentsMapOrParkAsTheCatalogueSaysAgainstTheSandbox() {
+        var bc = new CachedBcReferenceData(tenant -> snapshot, Duration.ofMinutes(15), Duration.ofMinutes(1),
+                Clock.systemUTC());
+        var mapper = new io.mlconnector.mapping.core.CostDocumentMapper(
+                tenant -> io.mlconnector.mapping.fixtures.HarborRidge.ruleSet(), (tenant, id) -> java.util.Optional.empty(),
+                io.mlconnector.mapping.core.TenantSettingsProvider.defaults(), new ReferenceValidator(bc),
+                io.mlconnector.mapping.policy.PostingStrategies.standard(), Clock.systemUTC());
+        var ok = io.mlconnector.mapping.fixtures.Docs.requisition("1",
+                io.mlconnector.mapping.fixtures.Docs.line("r1", "03-300", "S", "1000.00", "100.00"));
+        assertThat(mapper.map(ok)).isInstanceOf(io.mlconnector.mapping.core.MappingOutcome.Mapped.class);
+        var bad = io.mlconnector.mapping.fixtures.Docs.document(io.mlconnector.events.SourceType.REQUISITION, "2",
+                java.util.List.of(io.mlconnector.mapping.fixtures.Docs.line("a", "99-900", "M", "1.00"),
+                        io.mlconnector.mapping.fixtures.Docs.line("b", "04-200", "M", "1.00")))
+                .setVendor(io.mlconnector.mapping.fixtures.Docs.vendor(29)).build();
+        var parked = (io.mlconnector.mapping.core.MappingOutcome.Parked) mapper.map(bad);
+        assertThat(parked.exception().getReasons()).extracting(r -> r.getCode()).containsExactly(
+                "COST_CODE_NOT_MAPPED", "DIMENSION_VALUE_UNKNOWN", "GL_ACCOUNT_BLOCKED", "VENDOR_BLOCKED");
+    }
+
+    @Test
     void accountsCarryTheFlagsTheValidatorNeeds() {
         assertThat(snapshot.account("5190")).get().satisfies(a -> assertThat(a.blocked()).isTrue());
         assertThat(snapshot.account("2110")).get().satisfies(a -> assertThat(a.directPosting()).isFalse());
