@@ -321,6 +321,17 @@ public final class BcClient {
         return ops;
     }
 
+    /**
+     * Whether posted G/L entries carry this Document No. Posted journal lines leave the batch and live on only as
+     * G/L entries, and v2.0 {@code generalLedgerEntries} have {@code documentNumber} but no external document
+     * number (bc-api.md 3; $metadata), so this is how a poster finds out that a journal posting already happened.
+     */
+    public Mono<Boolean> hasGeneralLedgerEntries(String documentNumber) {
+        return list(company + "/generalLedgerEntries",
+                filter("documentNumber eq " + literal(code(documentNumber))) + "&$top=1&$select=id,documentNumber")
+                .hasElements();
+    }
+
     /** {@code journals({id})/Microsoft.NAV.post}: posts every line of the batch (all or nothing) and empties it. */
     public Mono<Void> postJournal(UUID journalId) {
         return send(HttpMethod.POST, company + "/journals(" + journalId + ")/" + POST_ACTION, null, null, Map.of()).then();

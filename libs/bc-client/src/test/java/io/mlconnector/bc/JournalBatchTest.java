@@ -64,6 +64,20 @@ class JournalBatchTest {
     }
 
     @Test
+    void postedJournalLinesAreFoundByTheirDocumentNumberInTheLedger() {
+        BcClient client = start(true);
+        BcJournal journal = client.journal("PROCORE").block(TIMEOUT);
+        assertThat(client.hasGeneralLedgerEntries("PRC-TS-1001").block(TIMEOUT)).isFalse();
+
+        client.addJournalLines(journal.id(), hundredLines("tms-43")).block(TIMEOUT);
+        assertThat(client.hasGeneralLedgerEntries("PRC-TS-1001").block(TIMEOUT)).as("not posted yet").isFalse();
+
+        client.postJournal(journal.id()).block(TIMEOUT);
+        assertThat(client.hasGeneralLedgerEntries("prc-ts-1001").block(TIMEOUT)).isTrue();
+        assertThat(client.hasGeneralLedgerEntries("PRC-TS-9999").block(TIMEOUT)).isFalse();
+    }
+
+    @Test
     void withoutNestedDimensionsTheLinesBatchIsFollowedByDimensionBatchesOfAtMostHundred() {
         BcClient client = start(false);
         BcJournal journal = client.journal("PROCORE").block(TIMEOUT);

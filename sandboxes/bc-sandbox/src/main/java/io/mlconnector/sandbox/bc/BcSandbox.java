@@ -69,6 +69,9 @@ public final class BcSandbox implements AutoCloseable {
         if (options.dataDir() != null) {
             loader.load(options.dataDir());
         }
+        if (options.statePath() != null) {
+            SandboxStateFile.restore(sandbox.state, options.statePath());
+        }
         sandbox.server = HttpServer.create().host(options.host()).port(options.port())
                 .handle(sandbox::handle).bindNow();
         sandbox.baseUrl = "http://" + options.host() + ":" + sandbox.server.port();
@@ -116,6 +119,11 @@ public final class BcSandbox implements AutoCloseable {
     @Override
     public void close() {
         subscriptions.close();
+        if (options.statePath() != null) {
+            synchronized (state) {
+                SandboxStateFile.save(state, options.statePath());
+            }
+        }
         if (server != null) {
             server.disposeNow(Duration.ofSeconds(5));
         }

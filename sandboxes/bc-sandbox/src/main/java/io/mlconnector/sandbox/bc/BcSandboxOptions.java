@@ -15,6 +15,7 @@ public final class BcSandboxOptions {
     private final String host;
     private final int port;
     private final Path dataDir;
+    private final Path statePath;
     private final boolean demoData;
     private final Clock clock;
     private final Duration tokenLifetime;
@@ -39,6 +40,7 @@ public final class BcSandboxOptions {
         this.host = b.host;
         this.port = b.port;
         this.dataDir = b.dataDir;
+        this.statePath = b.statePath;
         this.demoData = b.demoData;
         this.clock = b.clock;
         this.tokenLifetime = b.tokenLifetime;
@@ -74,6 +76,7 @@ public final class BcSandboxOptions {
         b.host = host;
         b.port = port;
         b.dataDir = dataDir;
+        b.statePath = statePath;
         b.demoData = demoData;
         b.clock = clock;
         b.tokenLifetime = tokenLifetime;
@@ -99,6 +102,8 @@ public final class BcSandboxOptions {
     public String host() { return host; }
     public int port() { return port; }
     public Path dataDir() { return dataDir; }
+    /** Where the sandbox keeps its state between runs (null = nowhere); see {@link SandboxStateFile}. */
+    public Path statePath() { return statePath; }
     public boolean demoData() { return demoData; }
     public Clock clock() { return clock; }
     public Duration tokenLifetime() { return tokenLifetime; }
@@ -123,6 +128,7 @@ public final class BcSandboxOptions {
         private String host = "127.0.0.1";
         private int port = 0;
         private Path dataDir;
+        private Path statePath;
         private boolean demoData;
         private Clock clock = Clock.systemUTC();
         private Duration tokenLifetime = Duration.ofSeconds(3599);
@@ -149,6 +155,7 @@ public final class BcSandboxOptions {
         public Builder host(String host) { this.host = Objects.requireNonNull(host); return this; }
         /** A data folder (layout in README.md). */
         public Builder dataDir(Path dataDir) { this.dataDir = dataDir; return this; }
+        public Builder statePath(Path statePath) { this.statePath = statePath; return this; }
         /** Loads the demo data bundled in the jar (a copy of demo-data/bc). */
         public Builder demoData() { this.demoData = true; return this; }
         public Builder clock(Clock clock) { this.clock = Objects.requireNonNull(clock); return this; }

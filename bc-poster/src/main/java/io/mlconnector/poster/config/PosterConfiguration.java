@@ -1,0 +1,134 @@
+package io.mlconnector.poster.config;
+
+import com.mongodb.client.MongoDatabase;
+import io.mlconnector.bc.BcClientOptions;
+import io.mlconnector.events.PostingRequest;
+import io.mlconnector.events.PostingResult;
+import io.mlconnector.poster.flow.PostingRequestListener;
+import io.mlconnector.poster.flow.PostingResultPublisher;
+import io.mlconnector.poster.posting.LedgerDocument;
+import io.mlconnector.poster.posting.PostingWorkflow;
+import io.mlconnector.poster.posting.RetryablePostingException;
+import io.mlconnector.poster.posting.invoice.PurchaseCreditMemoDocument;
+import io.mlconnector.poster.posting.invoice.PurchaseInvoiceDocument;
+import io.mlconnector.poster.posting.journal.JournalDocument;
+import io.mlconnector.poster.store.PostingRequestArchive;
+import io.mlconnector.posting.store.AuditTrail;
+import io.mlconnector.posting.store.PostingStateStore;
+import io.mlconnector.service.clients.BcClients;
+import io.mlconnector.tenant.TenantRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.CommonErrorHandler;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.support.serializer.DeserializationException;
+import org.springframework.util.backoff.ExponentialBackOff;
+import org.springframework.web.reactive.function.client.WebClient;
+
+@Configuration(proxyBeanMethods = false)
+public class PosterConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(PosterConfiguration.class);
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    /** BC calls per tenant, so each posting result says what it cost. */
+    @Bean
+    BcCallCounts bcCallCounts() {
+        return new BcCallCounts();
+    }
+
+    @Bean
+    BcClients bcClients(WebClient.Builder webClient, Clock clock, BcCallCounts counts,
+                        @Value("${mlc.bc.max-concurrent-requests:5}") int maxConcurrent) {
+        return new BcClients(webClient, clock, tenantId -> BcClientOptions.defaults()
+                .withMaxConcurrentRequests(maxConcurrent)
+                .withListener(call -> counts.of(tenantId).incrementAndGet()));
+    }
+
+    @Bean
+    PostingStateStore postingStateStore(MongoDatabase db, Clock clock) {
+        return new PostingStateStore(db, clock);
+    }
+
+    @Bean
+    AuditTrail auditTrail(MongoDatabase db, Clock clock) {
+        return new AuditTrail(db, clock);
+    }
+
+    @Bean
+    PostingRequestArchive postingRequestArchive(MongoDatabase db) {
+        return new PostingRequestArchive(db);
+    }
+
+    @Bean
+    List<LedgerDocument> ledgerDocuments(@Value("${mlc.poster.journal-code:PROCORE}") String journalCode,
+                                         @Value("${mlc.poster.bc-timeout:10m}") Duration timeout) {
+        return List.of(new PurchaseInvoiceDocument(timeout), new PurchaseCreditMemoDocument(timeout),
+                new JournalDocument(journalCode, timeout));
+    }
+
+    @Bean
+    PostingWorkflow postingWorkflow(TenantRegistry tenants, BcClients clients, List<LedgerDocument> documents,
+                                    PostingStateStore store, AuditTrail audit, BcCallCounts counts, Clock clock) {
+        return new PostingWorkflow(tenants, clients, documents, store, audit, id -> counts.of(id).get(), clock);
+    }
+
+    @Bean
+    PostingResultPublisher postingResultPublisher(KafkaTemplate<String, PostingResult> kafka) {
+        return new PostingResultPublisher(kafka);
+    }
+
+    @Bean
+    PostingRequestListener postingRequestListener(PostingWorkflow workflow, PostingRequestArchive archive,
+                                                  PostingResultPublisher results) {
+        return new PostingRequestListener(workflow, archive, results);
+    }
+
+    /**
+     * Transient BC trouble: redeliver with exponential back-off; when attempts run out the posting is marked
+     * FAILED and a FAILED result is published (an operator replays it). A record that cannot even be read
+     * (not Avro, unknown schema) is not retried: it is logged with its coordinates and skipped, since no
+     * retry can make it readable.
+     */
+    @Bean
+    CommonErrorHandler postingErrorHandler(PostingWorkflow workflow, PostingResultPublisher results,
+                                           @Value("${mlc.poster.max-attempts:6}") int maxAttempts) {
+        ExponentialBackOff backOff = new ExponentialBackOff(1000, 2.0);
+        backOff.setMaxInterval(60_000);
+        backOff.setMaxAttempts(maxAttempts - 1);
+        DefaultErrorHandler handler = new DefaultErrorHandler((ConsumerRecord<?, ?> record, Exception e) -> {
+            if (record.value() instanceof PostingRequest request) {
+                log.error("giving up on posting {} after {} attempts: {}", request.getPostingKey(), maxAttempts, e.toString());
+                results.publish(workflow.giveUp(request, e.getCause() != null ? e.getCause() : e));
+            } else {
+                log.error("unreadable record {}-{}@{} skipped: {}", record.topic(), record.partition(), record.offset(), e.toString());
+            }
+        }, backOff);
+        handler.addNotRetryableExceptions(DeserializationException.class);
+        handler.addRetryableExceptions(RetryablePostingException.class);
+        return handler;
+    }
+
+    public static final class BcCallCounts {
+        private final Map<String, AtomicLong> counts = new ConcurrentHashMap<>();
+
+        public AtomicLong of(String tenantId) {
+            return counts.computeIfAbsent(tenantId, id -> new AtomicLong());
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package io.mlconnector.poster.posting.invoice;
+
+import io.mlconnector.bc.BcClient;
+import io.mlconnector.bc.BcPurchaseCreditMemo;
+import io.mlconnector.bc.PurchaseCreditMemoDraft;
+import io.mlconnector.events.BcDocumentKind;
+import io.mlconnector.events.PostingRequest;
+import io.mlconnector.poster.posting.BcDocumentState;
+import io.mlconnector.poster.posting.LedgerDocument;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.Optional;
+import java.util.UUID;
+
+/** A purchase credit memo (a Procore direct-cost invoice with a negative total): key in Vendor Cr. Memo No. */
+public final class PurchaseCreditMemoDocument implements LedgerDocument {
+
+    private final Duration timeout;
+
+    public PurchaseCreditMemoDocument(Duration timeout) {
+        this.timeout = timeout;
+    }
+
+    @Override
+    public BcDocumentKind kind() {
+        return BcDocumentKind.PURCHASE_CREDIT_MEMO;
+    }
+
+    @Override
+    public Optional<BcDocumentState> find(BcClient bc, PostingRequest request) {
+        return bc.findPurchaseCreditMemos(request.getPostingKey()).collectList().block(timeout).stream()
+                .max(Comparator.comparing(memo -> !memo.isDraft()))
+                .map(PurchaseCreditMemoDocument::state);
+    }
+
+    @Override
+    public BcDocumentState createDraft(BcClient bc, PostingRequest request) {
+        PurchaseCreditMemoDraft draft = new PurchaseCreditMemoDraft(
+                request.getVendorId() == null ? null : UUID.fromString(request.getVendorId()),
+                request.getVendorNumber(), request.getPostingKey(), request.getDocumentDate(),
+                request.getPostingDate(), request.getCurrency(), InvoiceLines.of(request));
+        return state(bc.createPurchaseCreditMemo(draft).block(timeout));
+    }
+
+    @Override
+    public BcDocumentState post(BcClient bc, PostingRequest request, BcDocumentState draft) {
+        bc.postPurchaseCreditMemo(UUID.fromString(draft.id())).block(timeout);
+        return BcDocumentState.posted(draft.id(), draft.number());
+    }
+
+    private static BcDocumentState state(BcPurchaseCreditMemo memo) {
+        return memo.isDraft() ? BcDocumentState.draft(memo.id().toString(), memo.number())
+                : BcDocumentState.posted(memo.id().toString(), memo.number());
+    }
+}

@@ -1,0 +1,61 @@
+package io.mlconnector.poster.posting.invoice;
+
+import io.mlconnector.bc.BcClient;
+import io.mlconnector.bc.BcPurchaseInvoice;
+import io.mlconnector.bc.PurchaseInvoiceDraft;
+import io.mlconnector.events.BcDocumentKind;
+import io.mlconnector.events.PostingRequest;
+import io.mlconnector.poster.posting.BcDocumentState;
+import io.mlconnector.poster.posting.LedgerDocument;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * A purchase invoice: the posting key is the Vendor Invoice No. (Code[35]; bc-api.md 3.5 — v2.0 has no
+ * external document number on purchase invoices). Created as a draft with its lines and line dimensions
+ * in one deep insert, then posted with {@code Microsoft.NAV.post}: two requests on the happy path.
+ * BC keeps the draft's id after posting, so the id recorded at draft time stays valid.
+ */
+public final class PurchaseInvoiceDocument implements LedgerDocument {
+
+    private final Duration timeout;
+
+    public PurchaseInvoiceDocument(Duration timeout) {
+        this.timeout = timeout;
+    }
+
+    @Override
+    public BcDocumentKind kind() {
+        return BcDocumentKind.PURCHASE_INVOICE;
+    }
+
+    @Override
+    public Optional<BcDocumentState> find(BcClient bc, PostingRequest request) {
+        // Prefer a posted one if, against all care, both exist.
+        return bc.findPurchaseInvoices(request.getPostingKey()).collectList().block(timeout).stream()
+                .max(Comparator.comparing(invoice -> !invoice.isDraft()))
+                .map(PurchaseInvoiceDocument::state);
+    }
+
+    @Override
+    public BcDocumentState createDraft(BcClient bc, PostingRequest request) {
+        PurchaseInvoiceDraft draft = new PurchaseInvoiceDraft(
+                request.getVendorId() == null ? null : UUID.fromString(request.getVendorId()),
+                request.getVendorNumber(), request.getPostingKey(), request.getDocumentDate(),
+                request.getPostingDate(), request.getCurrency(), InvoiceLines.of(request));
+        return state(bc.createPurchaseInvoice(draft).block(timeout));
+    }
+
+    @Override
+    public BcDocumentState post(BcClient bc, PostingRequest request, BcDocumentState draft) {
+        bc.postPurchaseInvoice(UUID.fromString(draft.id())).block(timeout);
+        return BcDocumentState.posted(draft.id(), draft.number());
+    }
+
+    private static BcDocumentState state(BcPurchaseInvoice invoice) {
+        return invoice.isDraft() ? BcDocumentState.draft(invoice.id().toString(), invoice.number())
+                : BcDocumentState.posted(invoice.id().toString(), invoice.number());
+    }
+}

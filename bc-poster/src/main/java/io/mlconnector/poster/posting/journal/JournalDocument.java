@@ -1,0 +1,108 @@
+package io.mlconnector.poster.posting.journal;
+
+import io.mlconnector.bc.BcClient;
+import io.mlconnector.bc.BcJournal;
+import io.mlconnector.bc.BcJournalLine;
+import io.mlconnector.bc.DimensionAssignment;
+import io.mlconnector.bc.JournalLineDraft;
+import io.mlconnector.events.BcDocumentKind;
+import io.mlconnector.events.PostingLine;
+import io.mlconnector.events.PostingRequest;
+import io.mlconnector.poster.posting.BcDocumentState;
+import io.mlconnector.poster.posting.LedgerDocument;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * General journal lines in the connector's own journal batch (default {@code PROCORE}). The posting key goes
+ * into each line's External Document No. (Code[35]) and, shortened to fit, its Document No. (Code[20]), which
+ * is what posted G/L entries keep (v2.0 generalLedgerEntries have documentNumber but no external number).
+ * Lines are written in one transactional {@code $batch} (lines and their dimensions together), then the batch
+ * is posted. Posting a batch posts every line in it, so a second poster that finds its lines already gone
+ * checks the G/L entries before reporting anything.
+ */
+public final class JournalDocument implements LedgerDocument {
+
+    static final int DOCUMENT_NUMBER_LENGTH = 20;
+
+    private final String defaultJournalCode;
+    private final Duration timeout;
+
+    public JournalDocument(String defaultJournalCode, Duration timeout) {
+        this.defaultJournalCode = defaultJournalCode;
+        this.timeout = timeout;
+    }
+
+    @Override
+    public BcDocumentKind kind() {
+        return BcDocumentKind.GENERAL_JOURNAL;
+    }
+
+    @Override
+    public Optional<BcDocumentState> find(BcClient bc, PostingRequest request) {
+        String documentNumber = documentNumber(request.getPostingKey());
+        if (Boolean.TRUE.equals(bc.hasGeneralLedgerEntries(documentNumber).block(timeout))) {
+            return Optional.of(BcDocumentState.posted(null, documentNumber));
+        }
+        BcJournal journal = journal(bc, request);
+        List<BcJournalLine> waiting = bc.journalLines(journal.id(), request.getPostingKey()).collectList().block(timeout);
+        return waiting.isEmpty() ? Optional.empty()
+                : Optional.of(BcDocumentState.draft(journal.id().toString(), documentNumber));
+    }
+
+    @Override
+    public BcDocumentState createDraft(BcClient bc, PostingRequest request) {
+        BcJournal journal = journal(bc, request);
+        String documentNumber = documentNumber(request.getPostingKey());
+        List<JournalLineDraft> lines = request.getLines().stream()
+                .map(line -> line(request, documentNumber, line)).toList();
+        bc.addJournalLines(journal.id(), lines).block(timeout);
+        return BcDocumentState.draft(journal.id().toString(), documentNumber);
+    }
+
+    @Override
+    public BcDocumentState post(BcClient bc, PostingRequest request, BcDocumentState draft) {
+        bc.postJournal(java.util.UUID.fromString(draft.id())).block(timeout);
+        return BcDocumentState.posted(draft.id(), draft.number());
+    }
+
+    private BcJournal journal(BcClient bc, PostingRequest request) {
+        String code = request.getJournalCode() != null ? request.getJournalCode() : defaultJournalCode;
+        BcJournal journal = bc.journal(code).block(timeout);
+        if (journal == null) {
+            throw new IllegalStateException("BC has no journal batch '" + code
+                    + "' in the default general journal template; create it in BC (General Journals) first");
+        }
+        return journal;
+    }
+
+    private static JournalLineDraft line(PostingRequest request, String documentNumber, PostingLine line) {
+        List<DimensionAssignment> dimensions = line.getDimensions().stream()
+                .map(d -> new DimensionAssignment(d.getDimensionCode(), d.getValueCode())).toList();
+        return new JournalLineDraft(line.getAccountNumber(), request.getPostingDate(), documentNumber,
+                request.getPostingKey(), line.getAmount(), truncate(line.getDescription(), 100),
+                line.getBalancingAccountNumber(), dimensions);
+    }
+
+    /** The key itself when it fits Document No. (Code[20]); otherwise a stable 20-character digest of it. */
+    static String documentNumber(String postingKey) {
+        if (postingKey.length() <= DOCUMENT_NUMBER_LENGTH) {
+            return postingKey;
+        }
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(postingKey.getBytes(StandardCharsets.UTF_8));
+            return "PK" + HexFormat.of().withUpperCase().formatHex(digest).substring(0, DOCUMENT_NUMBER_LENGTH - 2);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String truncate(String text, int max) {
+        return text == null || text.length() <= max ? text : text.substring(0, max);
+    }
+}
