@@ -106,6 +106,16 @@ public final class ProcoreClient {
                 .map(ProcoreRecords::vendor);
     }
 
+    /**
+     * Inactive company vendors: Procore lists them apart from the active ones
+     * ({@code GET /rest/v1.0/companies/{cid}/vendors/inactive}, reference sheet §10), so a full comparison
+     * reads both lists.
+     */
+    public Flux<ProcoreVendor> inactiveVendors() {
+        return http.list(http.uri("/rest/v1.0/companies/" + companyId() + "/vendors/inactive", perPage()))
+                .map(ProcoreRecords::vendor);
+    }
+
     public Mono<ProcoreVendor> vendor(long vendorId) {
         return http.get(http.uri("/rest/v1.0/vendors/" + vendorId, Query.of("company_id", companyId())))
                 .map(ProcoreRecords::vendor);

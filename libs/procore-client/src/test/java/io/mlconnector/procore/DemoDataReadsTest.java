@@ -95,6 +95,20 @@ class DemoDataReadsTest {
     }
 
     @Test
+    void inactiveVendorsAreListedApartFromActiveOnes() {
+        fx.client.syncVendors(List.of(new VendorWrite(3968029L, null, null, null, null, false, null, null, null,
+                null, null, null, null))).block();
+
+        assertThat(fx.client.inactiveVendors().collectList().block())
+                .singleElement().satisfies(v -> {
+                    assertThat(v.id()).isEqualTo(3968029L);
+                    assertThat(v.isActive()).isFalse();
+                });
+        assertThat(fx.client.vendors(UpdatedSince.everything()).collectList().block())
+                .noneMatch(v -> v.id() == 3968029L);
+    }
+
+    @Test
     void listenerCountsEveryExchange() {
         fx.client.workOrderContracts(2001002, UpdatedSince.everything()).collectList().block();
         assertThat(fx.calls).hasSize(fx.apiRequests().size()).hasSize(1 + 4);
