@@ -12,16 +12,16 @@ import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * {@code mlconnector.mapping.*}. Example:
+ * {@code mlc.mapping.*}. Example:
  * <pre>
- * mlconnector.mapping.reference-data-ttl=15m
- * mlconnector.mapping.tenants.harbor-ridge.accounts.retainage-payable=2120
- * mlconnector.mapping.tenants.harbor-ridge.dimension-codes.cost-code=JOBTASK
- * mlconnector.mapping.tenants.harbor-ridge.policy.COMMITMENT=SKIP
- * mlconnector.mapping.seed.harbor-ridge=demo-data/mapping/harbor-ridge.csv
+ * mlc.mapping.reference-data-ttl=15m
+ * mlc.mapping.tenants.harbor-ridge.accounts.retainage-payable=2120
+ * mlc.mapping.tenants.harbor-ridge.dimension-codes.cost-code=JOBTASK
+ * mlc.mapping.tenants.harbor-ridge.policy.COMMITMENT=SKIP
+ * mlc.mapping.seed.harbor-ridge=demo-data/mapping/harbor-ridge.csv
  * </pre>
  */
-@ConfigurationProperties("mlconnector.mapping")
+@ConfigurationProperties("mlc.mapping")
 public record MappingProperties(
         Duration referenceDataTtl,
         Duration referenceDataMissRefresh,

@@ -25,7 +25,7 @@ import org.springframework.context.annotation.Configuration;
 /**
  * The mapping core as beans. Expected from elsewhere (the lead's wiring): a {@link MappingOutputPort} (Kafka),
  * a {@link ReferenceDataLoader} (BC, see BcClientReferenceData), and optionally a {@link MongoDatabase}
- * (otherwise one is opened from mlconnector.mapping.mongo-uri / mongo-database) and a {@link Clock}.
+ * (otherwise one is opened from mlc.mapping.mongo-uri / mongo-database) and a {@link Clock}.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(MappingProperties.class)

@@ -34,11 +34,11 @@ class MappingConfigurationBindsTenantSettingsTest {
                 .withBean(MappingOutputPort.class, RecordingOutput::new)
                 .withBean(ReferenceDataLoader.class, () -> tenant -> HarborRidge.snapshot(Instant.now()))
                 .withPropertyValues(
-                        "mlconnector.mapping.reference-data-ttl=5m",
-                        "mlconnector.mapping.tenants.harbor-ridge.accounts.retainage-payable=2125",
-                        "mlconnector.mapping.tenants.harbor-ridge.dimension-codes.cost-code=jobtask",
-                        "mlconnector.mapping.tenants.harbor-ridge.policy.COMMITMENT=SKIP",
-                        "mlconnector.mapping.seed.harbor-ridge=../demo-data/mapping/harbor-ridge.csv")
+                        "mlc.mapping.reference-data-ttl=5m",
+                        "mlc.mapping.tenants.harbor-ridge.accounts.retainage-payable=2125",
+                        "mlc.mapping.tenants.harbor-ridge.dimension-codes.cost-code=jobtask",
+                        "mlc.mapping.tenants.harbor-ridge.policy.COMMITMENT=SKIP",
+                        "mlc.mapping.seed.harbor-ridge=../demo-data/mapping/harbor-ridge.csv")
                 .run(context -> {
                     assertThat(context).hasNotFailed().hasSingleBean(CostDocumentProcessor.class);
                     MappingProperties properties = context.getBean(MappingProperties.class);

@@ -1,0 +1,34 @@
+package io.mlconnector.mapping.flow;
+
+import io.mlconnector.events.BcNotification;
+import io.mlconnector.mapping.config.ReferenceDataRefresh;
+import io.mlconnector.schemas.Topics;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.annotation.KafkaListener;
+
+/**
+ * BC said accounts, dimensions or vendors changed: drop the tenant's cached reference data and re-drive its
+ * parked documents (an unblocked account or a new dimension value may let them post). Its own consumer group,
+ * so it sees every BC notification whatever else consumes the topic.
+ */
+public final class ReferenceDataChangeListener {
+
+    private static final Logger log = LoggerFactory.getLogger(ReferenceDataChangeListener.class);
+
+    private final ReferenceDataRefresh refresh;
+
+    public ReferenceDataChangeListener(ReferenceDataRefresh refresh) {
+        this.refresh = refresh;
+    }
+
+    @KafkaListener(topics = Topics.BC_WEBHOOK_EVENTS, groupId = "mapping-service-reference-data",
+            properties = "avro.value.type=io.mlconnector.events.BcNotification")
+    public void onNotification(BcNotification notification) {
+        if (ReferenceDataRefresh.concernsMapping(notification.getResource())) {
+            log.info("BC reference data changed for {} ({} {}): re-driving parked documents",
+                    notification.getTenantId(), notification.getChangeType(), notification.getResource());
+            refresh.referenceDataChanged(notification.getTenantId());
+        }
+    }
+}
