@@ -1,0 +1,169 @@
+package io.mlconnector.vendorsync.config;
+
+import com.mongodb.client.MongoDatabase;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.mlconnector.bc.BcClientOptions;
+import io.mlconnector.procore.ApiCallListener;
+import io.mlconnector.procore.ProcoreClientOptions;
+import io.mlconnector.service.clients.BcClients;
+import io.mlconnector.service.clients.ProcoreClients;
+import io.mlconnector.tenant.TenantRegistry;
+import io.mlconnector.vendorsync.VendorSyncMetrics;
+import io.mlconnector.vendorsync.api.ReportRoutes;
+import io.mlconnector.vendorsync.notification.BcNotificationListener;
+import io.mlconnector.vendorsync.notification.NotificationHandler;
+import io.mlconnector.vendorsync.polling.PurchaseOrderPoller;
+import io.mlconnector.vendorsync.polling.PurchaseOrderStore;
+import io.mlconnector.vendorsync.polling.SyncStateStore;
+import io.mlconnector.vendorsync.polling.VendorPoller;
+import io.mlconnector.vendorsync.schedule.VendorSyncJobs;
+import io.mlconnector.vendorsync.subscription.NotificationUrls;
+import io.mlconnector.vendorsync.subscription.SubscriptionKeeper;
+import io.mlconnector.vendorsync.subscription.SubscriptionStore;
+import io.mlconnector.vendorsync.vendor.VendorLinkStore;
+import io.mlconnector.vendorsync.vendor.VendorSync;
+import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.listener.CommonErrorHandler;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.scheduling.TaskScheduler;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
+import org.springframework.util.backoff.ExponentialBackOff;
+import org.springframework.web.reactive.function.client.WebClient;
+import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.ServerResponse;
+
+/** Wires vendor-sync: clients per tenant, the Mongo stores, the sync, the subscription keeper, polls and jobs. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(VendorSyncProperties.class)
+public class VendorSyncConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(VendorSyncConfiguration.class);
+
+    /** Injectable so tests can move time (3-day subscription expiry); a test replaces this bean. */
+    @Bean
+    @ConditionalOnMissingBean(Clock.class)
+    Clock vendorSyncClock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    VendorSyncMetrics vendorSyncMetrics(MeterRegistry registry) {
+        return new VendorSyncMetrics(registry);
+    }
+
+    @Bean
+    BcClients bcClients(ObjectProvider<WebClient.Builder> webClient, Clock clock) {
+        return new BcClients(webClient.getIfAvailable(WebClient::builder), clock, id -> BcClientOptions.defaults());
+    }
+
+    @Bean
+    ProcoreClients procoreClients(ObjectProvider<WebClient.Builder> webClient, Clock clock,
+                                  VendorSyncProperties properties) {
+        return new ProcoreClients(webClient.getIfAvailable(WebClient::builder), clock,
+                ProcoreClientOptions.defaults().withPerPage(properties.procorePerPage()), id -> ApiCallListener.NONE);
+    }
+
+    @Bean
+    VendorLinkStore vendorLinkStore(MongoDatabase database) {
+        VendorLinkStore store = new VendorLinkStore(database);
+        try {
+            store.createIndexes();
+        } catch (RuntimeException e) {
+            log.warn("vendor_links indexes not created (MongoDB unreachable?): {}", e.toString());
+        }
+        return store;
+    }
+
+    @Bean
+    SyncStateStore syncStateStore(MongoDatabase database) {
+        return new SyncStateStore(database);
+    }
+
+    @Bean
+    SubscriptionStore subscriptionStore(MongoDatabase database) {
+        return new SubscriptionStore(database);
+    }
+
+    @Bean
+    PurchaseOrderStore purchaseOrderStore(MongoDatabase database) {
+        return new PurchaseOrderStore(database);
+    }
+
+    @Bean
+    VendorSync vendorSync(BcClients bc, ProcoreClients procore, VendorLinkStore links, SyncStateStore state,
+                          VendorSyncMetrics metrics, Clock clock) {
+        return new VendorSync(bc, procore, links, state, metrics, clock);
+    }
+
+    @Bean
+    SubscriptionKeeper subscriptionKeeper(BcClients bc, SubscriptionStore store, VendorSyncProperties properties,
+                                          VendorSyncMetrics metrics, Clock clock) {
+        return new SubscriptionKeeper(bc, store,
+                new NotificationUrls(properties.notificationBaseUrl(), properties.notificationPath()),
+                properties.entitySets(), properties.renewBefore(), metrics, clock);
+    }
+
+    @Bean
+    NotificationHandler notificationHandler(TenantRegistry tenants, BcClients bc, VendorSync vendors,
+                                            SyncStateStore state, VendorSyncMetrics metrics, Clock clock) {
+        return new NotificationHandler(tenants, bc, vendors, state, metrics, clock);
+    }
+
+    @Bean
+    BcNotificationListener bcNotificationListener(NotificationHandler handler) {
+        return new BcNotificationListener(handler);
+    }
+
+    /** A failed notification is retried with back-off (BC or Procore briefly down), then logged and skipped. */
+    @Bean
+    CommonErrorHandler kafkaErrorHandler() {
+        ExponentialBackOff backOff = new ExponentialBackOff(1_000, 2.0);
+        backOff.setMaxInterval(30_000);
+        backOff.setMaxElapsedTime(120_000);
+        return new DefaultErrorHandler((record, e) -> log.warn("BC notification {} dropped after retries: {}",
+                record.key(), e.toString()), backOff);
+    }
+
+    @Bean
+    VendorPoller vendorPoller(BcClients bc, VendorSync vendors, SyncStateStore state, VendorSyncMetrics metrics,
+                              VendorSyncProperties properties, Clock clock) {
+        return new VendorPoller(bc, vendors, state, metrics, properties.webhooksEnabled(),
+                properties.notificationSilence(), properties.watermarkOverlap(), clock);
+    }
+
+    @Bean
+    PurchaseOrderPoller purchaseOrderPoller(BcClients bc, PurchaseOrderStore orders, VendorLinkStore links,
+                                            SyncStateStore state, VendorSyncMetrics metrics,
+                                            VendorSyncProperties properties, Clock clock) {
+        return new PurchaseOrderPoller(bc, orders, links, state, metrics, properties.watermarkOverlap(), clock);
+    }
+
+    @Bean
+    TaskScheduler vendorSyncScheduler() {
+        ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
+        scheduler.setPoolSize(2);
+        scheduler.setThreadNamePrefix("vendor-sync-");
+        scheduler.initialize();
+        return scheduler;
+    }
+
+    @Bean
+    VendorSyncJobs vendorSyncJobs(TenantRegistry tenants, VendorSync vendors, SubscriptionKeeper subscriptions,
+                                  VendorPoller vendorPoller, PurchaseOrderPoller purchaseOrders,
+                                  TaskScheduler vendorSyncScheduler, VendorSyncProperties properties) {
+        return new VendorSyncJobs(tenants, vendors, subscriptions, vendorPoller, purchaseOrders, vendorSyncScheduler,
+                properties);
+    }
+
+    @Bean
+    RouterFunction<ServerResponse> vendorSyncReportRoutes(VendorSync vendors, TenantRegistry tenants) {
+        return new ReportRoutes(vendors, tenants).routes();
+    }
+}
