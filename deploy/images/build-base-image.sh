@@ -33,13 +33,17 @@ jdk.security.jgss,jdk.unsupported,jdk.zipfs
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 ROOT="$WORK/rootfs"
-mkdir -p "$ROOT/opt" "$(dirname "$(readlink -f "$(dirname "$OUT")")/x")"
+mkdir -p "$ROOT/opt"
 
 "$JLINK" --add-modules "$MODULES" --strip-debug --no-header-files --no-man-pages --compress=2 \
   --output "$ROOT/opt/java"
 
-# Debian's JDK keeps cacerts and the security policy files as symlinks into /etc; make them real
-# files, or the image would have dangling links (and no trusted CAs for Procore / BC / Entra ID).
+# jlink writes the CA list frozen into the java.base jmod at JDK build time. Use the build machine's
+# current one instead when there is one (Debian's ca-certificates-java keeps it up to date): Procore,
+# BC and Entra ID are reached over TLS. And never ship a symlink pointing into the build machine's /etc.
+if [ -f /etc/ssl/certs/java/cacerts ]; then
+  cp -L /etc/ssl/certs/java/cacerts "$ROOT/opt/java/lib/security/cacerts"
+fi
 find "$ROOT/opt/java" -type l | while read -r link; do
   cp -L --remove-destination "$(readlink -f "$link")" "$link"
 done
