@@ -96,7 +96,9 @@ public final class DeliveryDedupeStore {
 
     /** After Kafka acknowledged the event: every later delivery with this id is a duplicate. */
     public void markPublished(DeliveryClaim claim) {
-        deliveries.updateOne(ownClaim(claim),
+        // by _id alone: the event is in Kafka whoever owns the claim now, and an _id-only filter stays an index
+        // lookup on every store (mongo-java-server scans the collection for compound filters)
+        deliveries.updateOne(Filters.eq("_id", claim.id()),
                 Updates.combine(Updates.set("state", PUBLISHED), Updates.set("publishedAt", Date.from(clock.instant()))));
     }
 
