@@ -1,0 +1,74 @@
+package io.mlconnector.vendorsync.polling;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.mlconnector.vendorsync.SyncFixture;
+import io.mlconnector.vendorsync.vendor.VendorSyncReport;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * With webhooks off (or notifications silent), one poll by lastModifiedDateTime brings a BC change to Procore;
+ * while notifications flow, the fallback poll stays idle. Purchase orders are polled by watermark too.
+ */
+class BlockedVendorTurnsInactiveWithinOnePollTest {
+
+    private SyncFixture fx;
+
+    @BeforeEach
+    void start() {
+        fx = SyncFixture.start();
+    }
+
+    @AfterEach
+    void stop() {
+        fx.close();
+    }
+
+    @Test
+    void webhooksOffOnePollDeactivatesTheBlockedVendor() {
+        VendorPoller poller = fx.vendorPoller(false, Duration.ofMinutes(30));
+        assertThat(poller.pollIfQuiet(fx.tenant)).hasValueSatisfying(r ->
+                assertThat(r.trigger()).isEqualTo(VendorSyncReport.Trigger.RECONCILIATION)); // first poll: full
+        assertThat(poller.pollIfQuiet(fx.tenant).orElseThrow().writes()).as("idle poll").isZero();
+
+        fx.bcSandbox.company().setVendorBlocked("V1070", "All");
+        VendorSyncReport report = poller.pollIfQuiet(fx.tenant).orElseThrow();
+
+        assertThat(report.trigger()).isEqualTo(VendorSyncReport.Trigger.POLL);
+        assertThat(report.updated()).isEqualTo(1);
+        assertThat(fx.procoreVendor(3968007).path("is_active").asBoolean()).isFalse();
+    }
+
+    @Test
+    void withWebhooksOnThePollWaitsForNotificationsToGoSilent() {
+        fx.vendorSync.reconcile(fx.tenant);
+        VendorPoller poller = fx.vendorPoller(true, Duration.ZERO.plusMillis(300));
+        fx.state.advance("harbor-ridge", SyncStateStore.Field.LAST_NOTIFICATION_AT, Instant.now());
+
+        assertThat(poller.pollIfQuiet(fx.tenant)).as("a notification just came").isEmpty();
+
+        fx.bcSandbox.company().setVendorBlocked("V1080", "All");
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5))
+                .until(() -> poller.pollIfQuiet(fx.tenant).isPresent());
+        assertThat(fx.procoreVendor(3968008).path("is_active").asBoolean()).isFalse();
+    }
+
+    @Test
+    void purchaseOrdersArePolledByWatermarkAndStoredOnce() {
+        fx.vendorSync.reconcile(fx.tenant);
+        PurchaseOrderPoller poller = fx.purchaseOrderPoller();
+
+        PurchaseOrderPoller.PollResult first = poller.poll(fx.tenant);
+        PurchaseOrderPoller.PollResult second = poller.poll(fx.tenant);
+
+        assertThat(first.read()).isPositive();
+        assertThat(first.changed()).isEqualTo(first.read());
+        assertThat(fx.purchaseOrderStore.count("harbor-ridge")).isEqualTo(first.read());
+        assertThat(second.changed()).as("re-read within the overlap, nothing new").isZero();
+        assertThat(fx.state.get("harbor-ridge", SyncStateStore.Field.PURCHASE_ORDER_WATERMARK)).isPresent();
+    }
+}
