@@ -23,7 +23,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * The running gateway on a real port, a real in-JVM KRaft broker, a real MongoDB-wire server and an encrypted
  * tenants file. Subclasses share one Spring context (same annotations), so the broker starts once.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = WebhookGatewayApplication.CONFIG)
 @EmbeddedKafka(partitions = 2, topics = {Topics.PROCORE_WEBHOOK_EVENTS, Topics.BC_WEBHOOK_EVENTS},
         bootstrapServersProperty = "spring.kafka.bootstrap-servers")
 public abstract class GatewayIntegrationTest {

@@ -23,7 +23,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * With Kafka unreachable, both senders get 503 within their 5-second limit, so they retry, and the Procore
  * delivery's dedupe claim is released, so the retry publishes instead of being taken for a duplicate.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = WebhookGatewayApplication.CONFIG)
 class KafkaDownAnswers503Test {
 
     @LocalServerPort

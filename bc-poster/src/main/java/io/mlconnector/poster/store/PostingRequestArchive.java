@@ -6,6 +6,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.ReplaceOptions;
 import io.mlconnector.events.PostingRequest;
+import io.mlconnector.schemas.serde.AvroTrust;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -20,6 +21,10 @@ import org.bson.types.Binary;
  * bytes the generated class reads back.
  */
 public final class PostingRequestArchive {
+
+    static {
+        AvroTrust.install();
+    }
 
     private final MongoCollection<Document> requests;
 

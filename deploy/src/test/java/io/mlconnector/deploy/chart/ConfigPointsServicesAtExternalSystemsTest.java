@@ -46,7 +46,7 @@ class ConfigPointsServicesAtExternalSystemsTest {
                     .containsEntry("name", "tenants").containsEntry("mountPath", "/etc/ml-connector/tenants"));
             assertThat(list(container(deployment), "env")).anySatisfy(e -> assertThat(e)
                     .containsEntry("name", "SPRING_CONFIG_ADDITIONAL_LOCATION")
-                    .containsEntry("value", "optional:file:/etc/ml-connector/config/"));
+                    .containsEntry("value", "optional:file:/etc/ml-connector/config/application.yml"));
         });
     }
 

@@ -1,6 +1,7 @@
 package io.mlconnector.ingest.publish;
 
 import io.mlconnector.events.CostDocument;
+import io.mlconnector.schemas.serde.AvroTrust;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,6 +20,10 @@ import org.apache.avro.specific.SpecificDatumWriter;
  * equal revisions across processes and restarts.
  */
 public final class ContentRevisions {
+
+    static {
+        AvroTrust.install();
+    }
 
     private static final SpecificDatumWriter<CostDocument> WRITER = new SpecificDatumWriter<>(CostDocument.class);
 

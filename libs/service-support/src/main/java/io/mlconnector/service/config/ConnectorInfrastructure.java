@@ -1,5 +1,6 @@
 package io.mlconnector.service.config;
 
+import io.mlconnector.schemas.serde.AvroTrust;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 
@@ -11,4 +12,9 @@ import org.springframework.context.annotation.Import;
 @Configuration(proxyBeanMethods = false)
 @Import({TenantRegistryConfiguration.class, MongoClientConfiguration.class, ConnectorTopicsConfiguration.class})
 public class ConnectorInfrastructure {
+
+    static {
+        // Avro refuses generated classes from packages it was not told to trust (STACK.md, "Avro trust").
+        AvroTrust.install();
+    }
 }

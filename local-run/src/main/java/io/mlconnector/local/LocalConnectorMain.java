@@ -1,0 +1,38 @@
+package io.mlconnector.local;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * {@code bin/ml-connector}: {@code local} runs the whole connector on this machine with embedded defaults;
+ * {@code ping} checks a tenant's real credentials against Procore and Business Central.
+ */
+public final class LocalConnectorMain {
+
+    private LocalConnectorMain() {
+    }
+
+    public static void main(String[] args) {
+        Path home = Path.of(System.getProperty("mlc.home", ".")).toAbsolutePath().normalize();
+        List<String> rest = args.length == 0 ? List.of() : Arrays.asList(args).subList(1, args.length);
+        int exit;
+        try {
+            exit = switch (args.length == 0 ? "" : args[0]) {
+                case "local" -> LocalRun.run(LocalOptions.parse(rest, home), home).exitCode();
+                case "ping" -> TenantPing.run(rest, System.out);
+                default -> {
+                    System.err.print(LocalOptions.USAGE);
+                    yield 2;
+                }
+            };
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            exit = 2;
+        } catch (Exception e) {
+            System.err.println("ml-connector: " + e);
+            exit = 1;
+        }
+        System.exit(exit);
+    }
+}

@@ -1,0 +1,191 @@
+package io.mlconnector.local;
+
+import io.mlconnector.events.MappingException;
+import io.mlconnector.events.PostingOutcome;
+import io.mlconnector.events.PostingResult;
+import io.mlconnector.gateway.WebhookUrls;
+import io.mlconnector.ingest.sync.IngestService;
+import io.mlconnector.ingest.sync.SyncReport;
+import io.mlconnector.local.ServiceLauncher.Service;
+import io.mlconnector.schemas.Topics;
+import io.mlconnector.schemas.registry.SchemaRegistryRestClient;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.stream.Collectors;
+
+/**
+ * {@code bin/ml-connector local}: the local stack, the five services, and either one full sync with a
+ * summary ({@code --once}) or a connector that keeps running on its schedules until stopped.
+ */
+public final class LocalRun implements AutoCloseable {
+
+    private final LocalOptions options;
+    private final LocalStack stack;
+    private final ServiceLauncher services;
+    private final PrintStream out;
+
+    private LocalRun(LocalOptions options, LocalStack stack, ServiceLauncher services, PrintStream out) {
+        this.options = options;
+        this.stack = stack;
+        this.services = services;
+        this.out = out;
+    }
+
+    /** Runs as the command line asked; returns the summary of the (first) sync. */
+    public static RunSummary run(LocalOptions options, Path home) throws Exception {
+        PrintStream out = System.out;
+        try (LocalRun run = start(options, out)) {
+            RunSummary summary = run.syncOnce();
+            out.print(summary.toText());
+            if (options.summaryJson() != null) {
+                summary.writeJson(options.summaryJson());
+                out.println("summary written to " + options.summaryJson());
+            }
+            if (!options.once()) {
+                out.println("\nml-connector keeps running: reconciliation on the tenant's schedule, webhooks at the"
+                        + " URLs above. Ctrl-C stops it.");
+                CountDownLatch stop = new CountDownLatch(1);
+                Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown));
+                stop.await();
+            }
+            return summary;
+        }
+    }
+
+    public static LocalRun start(LocalOptions options, PrintStream out) throws Exception {
+        // Five Spring Boot contexts share this JVM's logging: configure it once (logback.xml), not five times.
+        System.setProperty("org.springframework.boot.logging.LoggingSystem", "none");
+        out.println("ml-connector: starting Kafka (KRaft), MongoDB-wire store, schema registry and the Procore and BC sandboxes"
+                + (options.stateDir() == null ? "" : " with state in " + options.stateDir()));
+        LocalStack stack = LocalStack.start(options, brokerClasspath(), options.stateDir() != null);
+        try {
+            int gatewayPort = freePort();
+            Map<String, Object> common = new LinkedHashMap<>();
+            common.put("spring.kafka.bootstrap-servers", stack.kafka.bootstrapServers());
+            common.put("spring.kafka.properties.schema.registry.url", stack.registry.baseUri().toString());
+            common.put("spring.kafka.producer.properties.schema.registry.url", stack.registry.baseUri().toString());
+            common.put("spring.kafka.consumer.properties.schema.registry.url", stack.registry.baseUri().toString());
+            common.put("mlc.mongodb.uri", stack.mongo.connectionString());
+            common.put("mlc.mongodb.database", "ml-connector");
+            common.put("mlc.tenants.file", stack.tenantsFile.toString());
+            common.put("mlc.encryption-keys", stack.encryptionKeys);
+            common.put("server.port", 0);
+            common.put("server.address", "127.0.0.1");
+            common.put("spring.main.banner-mode", "off");
+            common.put("spring.jmx.enabled", false);
+            Map<Service, Map<String, Object>> perService = Map.of(
+                    Service.WEBHOOK_GATEWAY, Map.of("server.port", gatewayPort,
+                            "mlc.gateway.base-url", "http://127.0.0.1:" + gatewayPort),
+                    Service.PROCORE_INGEST, Map.of("mlc.ingest.schedule-enabled", !options.once()),
+                    Service.MAPPING_SERVICE, Map.of("mlc.mapping.seed." + LocalStack.TENANT_ID, options.mappingFile().toString()),
+                    Service.VENDOR_SYNC, Map.of("mlc.vendor-sync.schedule-enabled", !options.once(),
+                            "mlc.vendor-sync.notification-base-url", "http://127.0.0.1:" + gatewayPort));
+            out.println("ml-connector: starting webhook-gateway, procore-ingest, mapping-service, bc-poster, vendor-sync");
+            ServiceLauncher services = ServiceLauncher.start(common, perService);
+            LocalRun run = new LocalRun(options, stack, services, out);
+            run.printEndpoints(gatewayPort);
+            return run;
+        } catch (Exception e) {
+            stack.close();
+            throw e;
+        }
+    }
+
+    private void printEndpoints(int gatewayPort) {
+        String base = "http://127.0.0.1:" + gatewayPort;
+        out.println("Procore sandbox:  " + stack.procore.baseUrl());
+        out.println("BC sandbox:       " + stack.bc.apiBaseUrl());
+        out.println("Kafka:            " + stack.kafka.bootstrapServers() + "   schema registry: " + stack.registry.baseUri());
+        out.println("MongoDB:          " + stack.mongo.connectionString());
+        for (Service service : Service.values()) {
+            out.printf("%-17s http://127.0.0.1:%d (health: /actuator/health)%n", service.name + ":", services.port(service));
+        }
+        out.println("tenant " + LocalStack.TENANT_ID + " Procore webhook URL: " + WebhookUrls.procore(base, LocalStack.TENANT_ID)
+                + "  (shared token in " + stack.stateDir.resolve("procore-webhook-token") + ")");
+        out.println("tenant " + LocalStack.TENANT_ID + " BC webhook URL:      " + WebhookUrls.bc(base, LocalStack.TENANT_ID));
+    }
+
+    /** One full sync: ingest every tenant, wait until mapping and posting have drained, then summarize. */
+    public RunSummary syncOnce() throws Exception {
+        Instant start = Instant.now();
+        int procoreBefore = stack.procore.requestCount();
+        long bcBefore = stack.bc.apiCallCount();
+        out.println("ml-connector: syncing every project of every tenant ...");
+        List<SyncReport> reports = services.context(Service.PROCORE_INGEST).getBean(IngestService.class)
+                .syncAll(false).block(Duration.ofMinutes(30));
+        new Quiescence(stack.kafka.bootstrapServers()).await(Map.of(
+                "mapping-service", Topics.PROCORE_COST_DOCUMENTS,
+                "bc-poster", Topics.BC_POSTING_REQUESTS), Duration.ofMinutes(30));
+        OutcomeReader outcomes = new OutcomeReader(stack.kafka.bootstrapServers(),
+                new SchemaRegistryRestClient(stack.registry.baseUri()));
+        List<PostingResult> results = outcomes.postingResultsSince(start);
+        List<MappingException> parked = outcomes.parkedSince(start);
+        return summarize(reports, results, parked, stack.procore.requestCount() - procoreBefore,
+                stack.bc.apiCallCount() - bcBefore, Duration.between(start, Instant.now()).toMillis());
+    }
+
+    private static RunSummary summarize(List<SyncReport> reports, List<PostingResult> results,
+                                        List<MappingException> parked, long procoreCalls, long bcCalls, long millis) {
+        Map<String, Long> read = new TreeMap<>();
+        Map<String, Long> published = new TreeMap<>();
+        for (SyncReport report : reports) {
+            report.read().forEach((type, n) -> read.merge(type.name(), n, Long::sum));
+            report.published().forEach((type, n) -> published.merge(type.name(), n, Long::sum));
+        }
+        Map<String, Long> posted = results.stream().filter(OutcomeReader::posted)
+                .collect(Collectors.groupingBy(r -> r.getDocumentKind().name(), TreeMap::new, Collectors.counting()));
+        long already = results.stream().filter(r -> r.getOutcome() == PostingOutcome.ALREADY_POSTED).count();
+        List<RunSummary.Parked> parkedList = new java.util.ArrayList<>();
+        parked.forEach(e -> parkedList.add(new RunSummary.Parked(e.getSourceType().name(), e.getSourceId(),
+                e.getDocument().getNumber(), "mapping",
+                e.getReasons().stream().map(r -> r.getCode() + ": " + r.getMessage()).toList())));
+        results.stream().filter(r -> r.getOutcome() == PostingOutcome.PARKED).forEach(r -> parkedList.add(
+                new RunSummary.Parked(r.getSourceType().name(), r.getSourceId(), null, "business-central",
+                        List.of(String.valueOf(r.getMessage())))));
+        List<RunSummary.Failed> failed = results.stream().filter(r -> r.getOutcome() == PostingOutcome.FAILED)
+                .map(r -> new RunSummary.Failed(r.getSourceType().name(), r.getSourceId(), r.getPostingKey(),
+                        String.valueOf(r.getMessage()))).toList();
+        Map<String, Long> calls = new TreeMap<>(Map.of("procore", procoreCalls, "businessCentral", bcCalls));
+        return new RunSummary(read, published, posted, parkedList, failed, already, calls, millis);
+    }
+
+    public LocalStack stack() {
+        return stack;
+    }
+
+    public ServiceLauncher services() {
+        return services;
+    }
+
+    @Override
+    public void close() {
+        services.close();
+        stack.close();
+    }
+
+    /** The broker runs as a child JVM on the launcher's classpath (bin/ml-connector writes it to a file). */
+    private static String brokerClasspath() throws IOException {
+        String file = System.getProperty("mlc.classpath-file");
+        if (file != null && Files.exists(Path.of(file))) {
+            return Files.readString(Path.of(file)).trim();
+        }
+        return System.getProperty("java.class.path");
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+}

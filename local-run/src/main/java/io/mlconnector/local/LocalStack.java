@@ -1,0 +1,169 @@
+package io.mlconnector.local;
+
+import io.mlconnector.local.infra.EmbeddedMongo;
+import io.mlconnector.local.infra.KafkaBroker;
+import io.mlconnector.oauth.Secret;
+import io.mlconnector.sandbox.bc.BcSandbox;
+import io.mlconnector.sandbox.bc.BcSandboxOptions;
+import io.mlconnector.sandbox.procore.ProcoreSandbox;
+import io.mlconnector.sandbox.procore.ProcoreSandboxOptions;
+import io.mlconnector.schemas.registry.InProcessSchemaRegistry;
+import io.mlconnector.schemas.registry.SchemaRegistryHttpServer;
+import io.mlconnector.tenant.BcSettings;
+import io.mlconnector.tenant.ProcoreSettings;
+import io.mlconnector.tenant.Tenant;
+import io.mlconnector.tenant.TenantFile;
+import io.mlconnector.tenant.crypto.KeyRing;
+import io.mlconnector.tenant.crypto.SecretCipher;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.List;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Everything the services need on one machine: a real Kafka broker (KRaft), a MongoDB-wire store, a schema
+ * registry speaking the Schema Registry REST API, both API sandboxes seeded from their data folders, and a
+ * tenants file (secrets encrypted with a key kept in the state folder) that points the demo tenant at them.
+ */
+final class LocalStack implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(LocalStack.class);
+
+    static final String TENANT_ID = "harbor-ridge";
+    // The demo data's identities (demo-data/*/README.md); sandbox credentials, not real ones.
+    static final long PROCORE_COMPANY = 5001234L;
+    static final String PROCORE_CLIENT_ID = "harbor-ridge-procore";
+    static final String PROCORE_CLIENT_SECRET = "procore-sandbox-secret";
+    static final String BC_TENANT = "7c1d2e3f-0000-4000-8000-00000000b001";
+    static final String BC_ENVIRONMENT = "Production";
+    static final UUID BC_COMPANY = UUID.fromString("5a1e0000-0000-4000-8000-0000000c0001");
+    static final String BC_CLIENT_ID = "harbor-ridge-bc-app";
+    static final String BC_CLIENT_SECRET = "bc-sandbox-secret";
+
+    final Path stateDir;
+    final KafkaBroker kafka;
+    final EmbeddedMongo mongo;
+    final SchemaRegistryHttpServer registry;
+    final ProcoreSandbox procore;
+    final BcSandbox bc;
+    final Path tenantsFile;
+    final String encryptionKeys;
+    final Secret webhookToken;
+    private final List<AutoCloseable> closeables = new ArrayList<>();
+
+    private LocalStack(Path stateDir, KafkaBroker kafka, EmbeddedMongo mongo, SchemaRegistryHttpServer registry,
+                       ProcoreSandbox procore, BcSandbox bc, Path tenantsFile, String encryptionKeys, Secret webhookToken) {
+        this.stateDir = stateDir;
+        this.kafka = kafka;
+        this.mongo = mongo;
+        this.registry = registry;
+        this.procore = procore;
+        this.bc = bc;
+        this.tenantsFile = tenantsFile;
+        this.encryptionKeys = encryptionKeys;
+        this.webhookToken = webhookToken;
+    }
+
+    static LocalStack start(LocalOptions options, String classpath, boolean keepState) throws Exception {
+        Path state = options.stateDir() != null ? options.stateDir() : Files.createTempDirectory("ml-connector-");
+        Files.createDirectories(state);
+        List<AutoCloseable> started = new ArrayList<>();
+        try {
+            KafkaBroker kafka = KafkaBroker.start(state.resolve("kafka"), classpath);
+            started.add(kafka);
+            EmbeddedMongo mongo = EmbeddedMongo.start(keepState ? state.resolve("mongo") : null);
+            started.add(mongo);
+            SchemaRegistryHttpServer registry = SchemaRegistryHttpServer.start(
+                    InProcessSchemaRegistry.persistedTo(state.resolve("schema-registry.jsonl")));
+            started.add(registry);
+            ProcoreSandbox procore = ProcoreSandbox.start(ProcoreSandboxOptions.defaults(options.procoreData()));
+            started.add(procore);
+            BcSandbox bc = BcSandbox.start(BcSandboxOptions.builder().dataDir(options.bcData())
+                    .statePath(keepState ? state.resolve("bc-sandbox-state.json") : null).build());
+            started.add(bc);
+            String keys = encryptionKeys(state.resolve("encryption-keys"));
+            Secret webhookToken = persistentSecret(state.resolve("procore-webhook-token"));
+            Secret clientState = persistentSecret(state.resolve("bc-client-state"));
+            Path tenants = state.resolve("tenants.json");
+            Tenant tenant = new Tenant(TENANT_ID, "Harbor Ridge Builders (sandbox)",
+                    new BcSettings(BC_TENANT, BC_ENVIRONMENT, BC_COMPANY, BC_CLIENT_ID, Secret.of(BC_CLIENT_SECRET),
+                            URI.create(bc.apiBaseUrl()), URI.create(bc.loginBaseUrl())),
+                    new ProcoreSettings(PROCORE_COMPANY, PROCORE_CLIENT_ID, Secret.of(PROCORE_CLIENT_SECRET), List.of(),
+                            URI.create(procore.baseUrl()), URI.create(procore.baseUrl())),
+                    webhookToken, clientState, null, null);
+            new TenantFile(new SecretCipher(KeyRing.parse(keys))).write(tenants, List.of(tenant));
+            LocalStack stack = new LocalStack(state, kafka, mongo, registry, procore, bc, tenants, keys, webhookToken);
+            stack.closeables.addAll(started);
+            if (options.stateDir() == null) {
+                stack.closeables.add(0, () -> deleteTree(state));
+            }
+            return stack;
+        } catch (Exception e) {
+            Collections.reverse(started);
+            for (AutoCloseable c : started) {
+                c.close();
+            }
+            throw e;
+        }
+    }
+
+    /** The key ring for the tenants file: made once per state folder and kept there (owner-only). */
+    private static String encryptionKeys(Path file) throws IOException {
+        if (Files.exists(file)) {
+            return Files.readString(file).trim();
+        }
+        String keys = KeyRing.generateEntry("local1");
+        writeOwnerOnly(file, keys);
+        return keys;
+    }
+
+    private static Secret persistentSecret(Path file) throws IOException {
+        if (Files.exists(file)) {
+            return Secret.of(Files.readString(file).trim());
+        }
+        byte[] random = new byte[24];
+        new SecureRandom().nextBytes(random);
+        String value = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        writeOwnerOnly(file, value);
+        return Secret.of(value);
+    }
+
+    private static void writeOwnerOnly(Path file, String value) throws IOException {
+        Files.writeString(file, value + "\n");
+        try {
+            Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        } catch (UnsupportedOperationException ignored) {
+            // not a POSIX file system; the folder's own permissions apply
+        }
+    }
+
+    @Override
+    public void close() {
+        List<AutoCloseable> reversed = new ArrayList<>(closeables);
+        Collections.reverse(reversed);
+        for (AutoCloseable c : reversed) {
+            try {
+                c.close();
+            } catch (Exception e) {
+                log.warn("while stopping: {}", e.toString());
+            }
+        }
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (var paths = Files.walk(root)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package io.mlconnector.local;
+
+import io.mlconnector.gateway.WebhookGatewayApplication;
+import io.mlconnector.ingest.ProcoreIngestApplication;
+import io.mlconnector.mapping.MappingServiceApplication;
+import io.mlconnector.poster.BcPosterApplication;
+import io.mlconnector.vendorsync.VendorSyncApplication;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Starts the five services in this JVM, each as its own Spring Boot application context with its own
+ * HTTP port, configured exactly as a Kubernetes deployment would configure it (broker, registry, store,
+ * tenants file, encryption keys) — only the addresses point at the local stack.
+ */
+final class ServiceLauncher implements AutoCloseable {
+
+    enum Service {
+        WEBHOOK_GATEWAY("webhook-gateway", WebhookGatewayApplication.class),
+        PROCORE_INGEST("procore-ingest", ProcoreIngestApplication.class),
+        MAPPING_SERVICE("mapping-service", MappingServiceApplication.class),
+        BC_POSTER("bc-poster", BcPosterApplication.class),
+        VENDOR_SYNC("vendor-sync", VendorSyncApplication.class);
+
+        final String name;
+        final Class<?> application;
+
+        Service(String name, Class<?> application) {
+            this.name = name;
+            this.application = application;
+        }
+    }
+
+    private final Map<Service, ConfigurableApplicationContext> contexts = new LinkedHashMap<>();
+
+    static ServiceLauncher start(Map<String, Object> common, Map<Service, Map<String, Object>> perService)
+            throws Exception {
+        ServiceLauncher launcher = new ServiceLauncher();
+        ExecutorService pool = Executors.newFixedThreadPool(Service.values().length);
+        try {
+            Map<Service, Future<ConfigurableApplicationContext>> starting = new LinkedHashMap<>();
+            for (Service service : Service.values()) {
+                Map<String, Object> props = new LinkedHashMap<>(common);
+                props.put("spring.application.name", service.name);
+                // each service's built-in defaults are <service>.yml (see e.g. ProcoreIngestApplication.CONFIG)
+                props.put("spring.config.name", service.name);
+                props.putAll(perService.getOrDefault(service, Map.of()));
+                // As command-line arguments: they outrank each service's application.yml, as a deployment's
+                // environment does (SpringApplicationBuilder.properties() would only set defaults).
+                String[] args = props.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
+                        .toArray(String[]::new);
+                starting.put(service, pool.submit(() -> new SpringApplicationBuilder(service.application)
+                        .web(WebApplicationType.REACTIVE)
+                        .registerShutdownHook(false)
+                        .run(args)));
+            }
+            for (var entry : starting.entrySet()) {
+                launcher.contexts.put(entry.getKey(), entry.getValue().get());
+            }
+            return launcher;
+        } catch (Exception e) {
+            launcher.close();
+            throw e;
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    ConfigurableApplicationContext context(Service service) {
+        return contexts.get(service);
+    }
+
+    int port(Service service) {
+        return Integer.parseInt(contexts.get(service).getEnvironment().getProperty("local.server.port", "0"));
+    }
+
+    @Override
+    public void close() {
+        List<ConfigurableApplicationContext> reversed = new ArrayList<>(contexts.values());
+        Collections.reverse(reversed);
+        reversed.forEach(ConfigurableApplicationContext::close);
+        contexts.clear();
+    }
+}

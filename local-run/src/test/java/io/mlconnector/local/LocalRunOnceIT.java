@@ -1,0 +1,79 @@
+package io.mlconnector.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.mlconnector.sandbox.bc.SandboxCompany;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The whole connector end to end, as {@code bin/ml-connector local --once --state-dir DIR} runs it: a real
+ * KRaft broker in a child JVM, the MongoDB-wire store, the schema registry over HTTP, both sandboxes with
+ * the demo data, and the five services. The demo's mappable documents end up posted in the BC sandbox on
+ * the right vendor, accounts and dimensions; the unmappable ones are parked with reasons; a second run on
+ * the same state posts nothing.
+ */
+class LocalRunOnceIT {
+
+    private static final Path HOME = Path.of(System.getProperty("mlc.home", "..")).toAbsolutePath().normalize();
+
+    @Test
+    void postsTheDemoOnceParksWhatCannotMapAndASecondRunPostsNothing(@TempDir Path temp) throws Exception {
+        Path summaryFile = temp.resolve("summary.json");
+        LocalOptions options = LocalOptions.parse(List.of("--once", "--state-dir", temp.resolve("state").toString(),
+                "--summary-json", summaryFile.toString()), HOME);
+
+        RunSummary first;
+        List<JsonNode> postedInvoices;
+        try (LocalRun run = LocalRun.start(options, System.out)) {
+            first = run.syncOnce();
+            System.out.print(first.toText());
+            first.writeJson(summaryFile);
+            SandboxCompany bc = run.stack().bc.company();
+
+            assertThat(first.failed()).as("nothing may fail").isEmpty();
+            assertThat(first.documentsRead()).containsKeys("REQUISITION", "DIRECT_COST");
+            assertThat(first.postedByBcDocumentType().getOrDefault("PURCHASE_INVOICE", 0L)).isGreaterThanOrEqualTo(10);
+
+            postedInvoices = bc.purchaseInvoices().stream().filter(i -> !"Draft".equals(i.path("status").asString()))
+                    .toList();
+            assertThat(bc.draftPurchaseInvoiceCount()).as("no draft left behind").isZero();
+            // every posted invoice carries a posting key and exactly one invoice exists per key
+            Set<String> keys = postedInvoices.stream().map(i -> i.path("vendorInvoiceNumber").asString())
+                    .collect(Collectors.toSet());
+            assertThat(keys).hasSize(postedInvoices.size());
+            assertThat(keys).allMatch(k -> k.startsWith("RQ-") || k.startsWith("DC-"));
+
+            // a requisition posts on the subcontractor's vendor with cost lines plus a negative retainage line
+            JsonNode requisition = postedInvoices.stream()
+                    .filter(i -> i.path("vendorInvoiceNumber").asString().startsWith("RQ-")).findFirst().orElseThrow();
+            List<JsonNode> lines = bc.purchaseInvoiceLines(java.util.UUID.fromString(requisition.path("id").asString()));
+            assertThat(lines).anyMatch(l -> l.path("lineObjectNumber").asString().equals("5130"));
+            assertThat(lines).anyMatch(l -> l.path("lineObjectNumber").asString().equals("2120")
+                    && l.path("quantity").decimalValue().signum() < 0);
+
+            // the unmappable ones are parked with their reasons
+            assertThat(first.parked()).extracting(RunSummary.Parked::sourceId)
+                    .contains("7400103", "7400301", "7400201", "7300202");
+            assertThat(first.parked()).filteredOn(p -> p.sourceId().equals("7400103"))
+                    .flatExtracting(RunSummary.Parked::reasons).anyMatch(r -> r.contains("99-900"));
+        }
+        assertThat(Files.readString(summaryFile)).contains("\"postedByBcDocumentType\"");
+
+        try (LocalRun again = LocalRun.start(options, System.out)) {
+            RunSummary second = again.syncOnce();
+            System.out.print(second.toText());
+            assertThat(second.totalPosted()).as("second run posts nothing").isZero();
+            assertThat(second.failed()).isEmpty();
+            SandboxCompany bc = again.stack().bc.company();
+            long postedNow = bc.purchaseInvoices().stream().filter(i -> !"Draft".equals(i.path("status").asString())).count();
+            assertThat(postedNow).as("BC sandbox state kept between runs").isEqualTo(postedInvoices.size());
+        }
+    }
+}
