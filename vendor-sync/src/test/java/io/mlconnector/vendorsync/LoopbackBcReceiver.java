@@ -31,7 +31,9 @@ public final class LoopbackBcReceiver implements AutoCloseable {
     private final Consumer<BcNotification> sink;
     private final BlockingQueue<BcNotification> received = new LinkedBlockingQueue<>();
     private final AtomicInteger handshakes = new AtomicInteger();
+    private final AtomicInteger acceptedCount = new AtomicInteger();
     private volatile boolean answerHandshakes = true;
+    private final List<RuntimeException> sinkFailures = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final DisposableServer server;
 
     public LoopbackBcReceiver(String clientState, Consumer<BcNotification> sink) {
@@ -44,6 +46,15 @@ public final class LoopbackBcReceiver implements AutoCloseable {
 
     public String baseUrl() {
         return "http://127.0.0.1:" + server.port();
+    }
+
+    /** Notification entries accepted so far (clientState matched). */
+    public int received() {
+        return acceptedCount.get();
+    }
+
+    public List<RuntimeException> sinkFailures() {
+        return List.copyOf(sinkFailures);
     }
 
     public int handshakes() {
@@ -89,7 +100,14 @@ public final class LoopbackBcReceiver implements AutoCloseable {
                         .setObservedAt(Instant.now())
                         .build();
                 received.add(n);
-                sink.accept(n);
+                acceptedCount.incrementAndGet();
+                try {
+                    sink.accept(n);
+                } catch (RuntimeException e) {
+                    // the gateway answers 503 when it cannot publish, so BC retries the delivery
+                    sinkFailures.add(e);
+                    return res.status(503).send().then();
+                }
             }
             return res.status(202).send().then();
         });
