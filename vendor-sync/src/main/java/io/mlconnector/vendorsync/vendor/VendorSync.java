@@ -123,11 +123,11 @@ public final class VendorSync {
             Plan plan = new Plan();
             Optional<VendorLink> link = links.find(tenant.id(), bcVendorId);
             if (link.isPresent()) {
-                if (link.get().active() || !link.get().deletedInBc()) {
+                if (link.get().deletedInBc() && !link.get().active()) {
+                    plan.unchanged++; // a re-delivered delete
+                } else {
                     plan.deactivations.add(new PlannedDeactivation(bcVendorId, link.get().bcVendorNumber(),
                             link.get().procoreVendorId()));
-                } else {
-                    plan.unchanged++;
                 }
             } else {
                 ProcoreDirectory.read(procore(tenant)).block().withOriginId(bcVendorId.toString())
