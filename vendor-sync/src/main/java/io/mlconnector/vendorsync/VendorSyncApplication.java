@@ -1,8 +1,8 @@
 package io.mlconnector.vendorsync;
 
 import io.mlconnector.service.config.ConnectorInfrastructure;
-import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.annotation.Import;
 
 /**
@@ -12,7 +12,15 @@ import org.springframework.context.annotation.Import;
 @SpringBootApplication
 @Import(ConnectorInfrastructure.class)
 public class VendorSyncApplication {
+
+    /**
+     * The service's built-in defaults are {@code vendor-sync.yml}, not {@code application.yml}: the local run puts all
+     * five services on one classpath, where five {@code application.yml} files would shadow each other.
+     * Deployments override through {@code /etc/ml-connector/config/application.yml} (Helm) or the environment.
+     */
+    public static final String CONFIG = "spring.config.name=vendor-sync";
+
     public static void main(String[] args) {
-        SpringApplication.run(VendorSyncApplication.class, args);
+        new SpringApplicationBuilder(VendorSyncApplication.class).properties(CONFIG).run(args);
     }
 }

@@ -40,7 +40,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * pass subscribes and reconciles, and a vendor blocked in BC turns inactive in Procore within one notification
  * cycle through Kafka and the listener.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = VendorSyncApplication.CONFIG)
 @EmbeddedKafka(partitions = 1, topics = Topics.BC_WEBHOOK_EVENTS, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
 class VendorSyncServiceTest {
 
