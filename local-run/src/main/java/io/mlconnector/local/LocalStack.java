@@ -86,6 +86,12 @@ final class LocalStack implements AutoCloseable {
             started.add(registry);
             ProcoreSandbox procore = ProcoreSandbox.start(ProcoreSandboxOptions.defaults(options.procoreData()));
             started.add(procore);
+            if (keepState) {
+                // like BC below: what the last run wrote into "Procore" (vendor-sync's vendors) is still there
+                Path procoreState = state.resolve("procore-sandbox-state.json");
+                procore.data().restoreState(procoreState);
+                started.add(() -> procore.data().saveState(procoreState));
+            }
             BcSandbox bc = BcSandbox.start(BcSandboxOptions.builder().dataDir(options.bcData())
                     .statePath(keepState ? state.resolve("bc-sandbox-state.json") : null).build());
             started.add(bc);

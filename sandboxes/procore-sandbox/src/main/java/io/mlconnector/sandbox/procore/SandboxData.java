@@ -95,6 +95,62 @@ public final class SandboxData {
         nodes.forEach(n -> list.add((ObjectNode) n));
     }
 
+    // ---- state kept between runs (a local run with --state-dir) ----
+
+    /**
+     * Writes every record (as changed by API writes and test mutations) to one JSON file, so a restarted sandbox
+     * holds what the previous run left in "Procore", as the real one would. Clients and companies come from the
+     * data folder each start.
+     */
+    public synchronized void saveState(Path file) {
+        ObjectNode root = SandboxJson.MAPPER.createObjectNode();
+        root.put("nextId", nextId);
+        var list = root.putArray("records");
+        records.forEach((key, nodes) -> {
+            ObjectNode entry = list.addObject();
+            entry.put("resource", key.resource().name());
+            entry.put("ownerId", key.ownerId());
+            var items = entry.putArray("items");
+            nodes.forEach(n -> items.add(n.deepCopy()));
+        });
+        try {
+            Path parent = file.toAbsolutePath().getParent();
+            Files.createDirectories(parent);
+            Path tmp = Files.createTempFile(parent, "procore-sandbox", ".tmp");
+            Files.writeString(tmp, SandboxJson.MAPPER.writeValueAsString(root));
+            Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot save Procore sandbox state to " + file, e);
+        }
+    }
+
+    /** Replaces the seeded records with those saved by {@link #saveState(Path)}; no file, no change. */
+    public synchronized void restoreState(Path file) {
+        if (!Files.exists(file)) {
+            return;
+        }
+        JsonNode root;
+        try {
+            root = SandboxJson.MAPPER.readTree(Files.readString(file));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read Procore sandbox state " + file, e);
+        }
+        records.clear();
+        projectCompany.clear();
+        nextId = Math.max(nextId, root.path("nextId").asLong(nextId));
+        for (JsonNode entry : root.path("records")) {
+            Resource resource = Resource.valueOf(entry.path("resource").asString());
+            long owner = entry.path("ownerId").asLong();
+            List<JsonNode> items = new ArrayList<>();
+            entry.path("items").forEach(items::add);
+            put(resource, owner, items);
+            if (resource == Resource.PROJECTS) {
+                items.forEach(p -> projectCompany.put(p.path("id").asLong(), owner));
+            }
+        }
+    }
+
     // ---- reads used by the HTTP layer and by tests ----
 
     public synchronized List<SandboxClient> clients() {
