@@ -6,7 +6,8 @@ import java.util.List;
 
 /**
  * {@code bin/ml-connector}: {@code local} runs the whole connector on this machine with embedded defaults;
- * {@code ping} checks a tenant's real credentials against Procore and Business Central.
+ * {@code ping} checks a tenant's real credentials against Procore and Business Central; {@code secrets} makes keys
+ * and encrypts tenants files ({@code TenantSecretsTool}).
  */
 public final class LocalConnectorMain {
 
@@ -21,6 +22,10 @@ public final class LocalConnectorMain {
             exit = switch (args.length == 0 ? "" : args[0]) {
                 case "local" -> LocalRun.run(LocalOptions.parse(rest, home), home).exitCode();
                 case "ping" -> TenantPing.run(rest, System.out);
+                case "secrets" -> {
+                    io.mlconnector.tenant.TenantSecretsTool.main(rest.toArray(String[]::new)); // exits itself
+                    yield 0;
+                }
                 default -> {
                     System.err.print(LocalOptions.USAGE);
                     yield 2;

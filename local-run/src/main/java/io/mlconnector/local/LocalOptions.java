@@ -21,7 +21,8 @@ public record LocalOptions(boolean once, Path summaryJson, Path procoreData, Pat
     static final String USAGE = """
             usage: bin/ml-connector local [--once] [--summary-json FILE] [--procore-data DIR] [--bc-data DIR]
                                           [--mapping FILE] [--state-dir DIR]
-                   bin/ml-connector ping --tenant FILE
+                   bin/ml-connector ping --tenant FILE [--allow-plaintext]
+                   bin/ml-connector secrets generate-key [KEY_ID] | encrypt | encrypt-file FILE | rotate-file FILE
             """;
 
     /** Parses the arguments after {@code local}; unknown options are an error, not ignored. */
