@@ -1,7 +1,9 @@
 package io.mlconnector.ingest.config;
 
 import com.mongodb.client.MongoDatabase;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.mlconnector.events.CostDocument;
+import io.mlconnector.ingest.metrics.IngestMetrics;
 import io.mlconnector.ingest.publish.CostDocumentPublisher;
 import io.mlconnector.ingest.schedule.TenantSchedules;
 import io.mlconnector.ingest.state.PublishedRevisionStore;
@@ -35,8 +37,14 @@ public class IngestConfiguration {
     }
 
     @Bean
-    ProcoreCallCounter procoreCallCounter() {
-        return new ProcoreCallCounter();
+    IngestMetrics ingestMetrics(MeterRegistry registry) {
+        return new IngestMetrics(registry);
+    }
+
+    /** The ApiCallListener hook: every Procore exchange of every tenant's client is counted here. */
+    @Bean
+    ProcoreCallCounter procoreCallCounter(IngestMetrics metrics) {
+        return new ProcoreCallCounter(metrics);
     }
 
     @Bean
@@ -63,9 +71,9 @@ public class IngestConfiguration {
 
     @Bean
     TenantSync tenantSync(ProcoreClients clients, List<CostDocumentReader> readers, WatermarkStore watermarks,
-                          CostDocumentPublisher publisher, ProcoreCallCounter calls, Clock clock,
+                          CostDocumentPublisher publisher, ProcoreCallCounter calls, IngestMetrics metrics, Clock clock,
                           @Value("${mlc.ingest.watermark-overlap:2m}") Duration overlap) {
-        return new TenantSync(clients, readers, watermarks, publisher, calls, overlap, clock);
+        return new TenantSync(clients, readers, watermarks, publisher, calls, metrics, overlap, clock);
     }
 
     @Bean

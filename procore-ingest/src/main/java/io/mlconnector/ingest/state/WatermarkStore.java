@@ -12,9 +12,10 @@ import java.util.Optional;
 import org.bson.Document;
 
 /**
- * The incremental-read high-water mark per tenant × project × document type: the newest
- * {@code updated_at} already published. The next read asks Procore for
- * {@code filters[updated_at]=<mark − overlap>...} so an idle cycle costs one small request per list.
+ * The incremental-read high-water mark per tenant × project × document type: the instant up to which that
+ * list is known complete (see {@code TenantSync}: the time of the last read, or the newest updated_at seen if
+ * later, minus the overlap). The next read asks Procore for {@code filters[updated_at]=<mark>...}, so an idle
+ * cycle costs one small request per list.
  */
 public final class WatermarkStore {
 

@@ -68,6 +68,11 @@ public final class ProjectRead {
                 .cache());
     }
 
+    /** A commitment this pass already read (with its lines): later look-ups of its lines cost no call. */
+    public void remember(Commitment commitment) {
+        commitmentLines.putIfAbsent(commitment.type() + ":" + commitment.id(), Mono.just(linesById(commitment)));
+    }
+
     private static Map<Long, CommitmentLine> linesById(Commitment commitment) {
         return commitment.lines().stream().collect(Collectors.toMap(CommitmentLine::id, Function.identity(), (a, b) -> a));
     }

@@ -1,6 +1,7 @@
 package io.mlconnector.ingest.sync;
 
 import io.mlconnector.events.CostDocument;
+import io.mlconnector.ingest.metrics.IngestMetrics;
 import io.mlconnector.ingest.publish.CostDocumentPublisher;
 import io.mlconnector.ingest.state.WatermarkStore;
 import io.mlconnector.procore.ProcoreClient;
@@ -27,6 +28,15 @@ import reactor.core.scheduler.Schedulers;
  * without a restart), then for each project and document type read what changed since the watermark,
  * publish what is new, and move the watermark. Projects are read one after the other: Procore's rate
  * limit is per company, so parallel reads would only queue behind the pacer.
+ *
+ * <p>The watermark is the instant up to which a list is known complete: {@code max(listed at, newest
+ * updated_at seen) − overlap}. Everything updated before it was visible when the list was read (a record
+ * committed late, or a clock between us and Procore that is off, stays within the overlap), so the next read
+ * starts there. Anchoring on the read time rather than on the newest record is what keeps an idle cycle at one
+ * request per list: records older than the overlap are never re-read, however closely their updated_at values
+ * cluster (the demo data has many records sharing one timestamp, and anchoring on the newest record re-read
+ * about 35 of them, each with its per-record line calls, on every idle cycle). Records changed within the
+ * overlap before a read are read once more by the next cycle and absorbed by the content revision.
  */
 public final class TenantSync {
 
@@ -37,20 +47,23 @@ public final class TenantSync {
     private final WatermarkStore watermarks;
     private final CostDocumentPublisher publisher;
     private final ProcoreCallCounter calls;
+    private final IngestMetrics metrics;
     private final Duration overlap;
     private final Clock clock;
 
     /**
-     * @param overlap how far before the watermark each incremental read starts, to cover clock skew and
-     *                records committed late with an older updated_at; re-reads are absorbed by revision
+     * @param overlap how far behind the time of a read its watermark stays, to cover clock skew between us and
+     *                Procore and records committed late with an older updated_at; re-reads are absorbed by revision
      */
     public TenantSync(ProcoreClients clients, List<CostDocumentReader> readers, WatermarkStore watermarks,
-                      CostDocumentPublisher publisher, ProcoreCallCounter calls, Duration overlap, Clock clock) {
+                      CostDocumentPublisher publisher, ProcoreCallCounter calls, IngestMetrics metrics,
+                      Duration overlap, Clock clock) {
         this.clients = clients;
         this.readers = readers;
         this.watermarks = watermarks;
         this.publisher = publisher;
         this.calls = calls;
+        this.metrics = metrics;
         this.overlap = overlap;
         this.clock = clock;
     }
@@ -81,26 +94,40 @@ public final class TenantSync {
         ProcoreProject project = read.project();
         return Flux.fromIterable(readers)
                 .concatMap(reader -> since(tenant, project, reader)
-                        .flatMap(since -> reader.changed(read, since)
-                                .concatMap(document -> publish(document, report))
-                                .reduce(Optional.<Instant>empty(), TenantSync::later)
-                                .flatMap(newest -> advance(tenant, project, reader, newest))))
+                        .flatMap(since -> {
+                            Instant listedAt = clock.instant();
+                            return reader.changed(read, since)
+                                    .concatMap(document -> publish(document, report))
+                                    .reduce(Optional.<Instant>empty(), TenantSync::later)
+                                    .flatMap(newest -> advance(tenant, project, reader, completeUpTo(listedAt, newest)));
+                        }))
                 .then();
     }
 
     private Mono<UpdatedSince> since(Tenant tenant, ProcoreProject project, CostDocumentReader reader) {
         return Mono.fromCallable(() -> watermarks.get(tenant.id(), project.id(), reader.type())
-                        .map(mark -> UpdatedSince.since(mark.minus(overlap)).withDeleted())
+                        .map(mark -> UpdatedSince.since(mark).withDeleted())
                         .orElse(UpdatedSince.everything().withDeleted()))
                 .subscribeOn(Schedulers.boundedElastic());
     }
 
+    /**
+     * Where the next read of a list starts. A record stamped later than our clock proves Procore's clock is at
+     * least there, so the later of the two is "now" for Procore.
+     */
+    private Instant completeUpTo(Instant listedAt, Optional<Instant> newest) {
+        Instant procoreNow = newest.filter(n -> n.isAfter(listedAt)).orElse(listedAt);
+        return procoreNow.minus(overlap);
+    }
+
     private Mono<CostDocument> publish(CostDocument document, SyncReport report) {
         report.countRead(document.getSourceType());
+        metrics.documentRead(document.getTenantId(), document.getSourceType());
         return publisher.publishIfChanged(document)
                 .doOnNext(outcome -> {
                     if (outcome == CostDocumentPublisher.Outcome.PUBLISHED) {
                         report.countPublished(document.getSourceType());
+                        metrics.documentPublished(document.getTenantId(), document.getSourceType());
                     }
                 })
                 .thenReturn(document);
@@ -114,20 +141,32 @@ public final class TenantSync {
         return newest.isPresent() && newest.get().isAfter(updated) ? newest : Optional.of(updated);
     }
 
-    private Mono<Void> advance(Tenant tenant, ProcoreProject project, CostDocumentReader reader, Optional<Instant> newest) {
-        return newest.map(mark -> Mono.fromRunnable(() -> watermarks.advance(tenant.id(), project.id(), reader.type(), mark))
-                        .subscribeOn(Schedulers.boundedElastic()).then())
-                .orElse(Mono.empty());
+    private Mono<Void> advance(Tenant tenant, ProcoreProject project, CostDocumentReader reader, Instant mark) {
+        return Mono.fromRunnable(() -> watermarks.advance(tenant.id(), project.id(), reader.type(), mark))
+                .subscribeOn(Schedulers.boundedElastic())
+                .then();
     }
 
-    /** Webhook path: fetch one record by id and publish it if its content changed. */
+    /**
+     * Webhook path: fetch one record by id and publish it if its content changed. A project the tenant does
+     * not sync is ignored (the webhook scope can be wider than the tenant's project list).
+     */
     public Mono<Boolean> syncOne(Tenant tenant, CostDocumentReader reader, long projectId, long recordId) {
+        if (!tenant.procore().includesProject(projectId)) {
+            return Mono.just(false);
+        }
         ProcoreClient client = clients.forTenant(tenant);
         Instant observedAt = clock.instant();
         return client.projects().filter(p -> p.id() == projectId).next()
                 .zipWith(client.vendors(UpdatedSince.everything()).collectMap(ProcoreVendor::id, Function.identity()))
                 .flatMap(t -> reader.one(new ProjectRead(tenant.id(), client, t.getT1(), t.getT2(), observedAt), recordId))
-                .flatMap(publisher::publishIfChanged)
+                .doOnNext(document -> metrics.documentRead(document.getTenantId(), document.getSourceType()))
+                .flatMap(document -> publisher.publishIfChanged(document)
+                        .doOnNext(outcome -> {
+                            if (outcome == CostDocumentPublisher.Outcome.PUBLISHED) {
+                                metrics.documentPublished(document.getTenantId(), document.getSourceType());
+                            }
+                        }))
                 .map(outcome -> outcome == CostDocumentPublisher.Outcome.PUBLISHED);
     }
 
