@@ -8,6 +8,7 @@ import io.mlconnector.mapping.validation.BcClientReferenceData;
 import io.mlconnector.mapping.validation.ReferenceDataLoader;
 import io.mlconnector.service.clients.BcClients;
 import io.mlconnector.tenant.TenantRegistry;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.NoSuchElementException;
@@ -45,8 +46,8 @@ public class MappingFlowConfiguration {
     }
 
     @Bean
-    CostDocumentListener costDocumentListener(CostDocumentProcessor processor) {
-        return new CostDocumentListener(processor);
+    CostDocumentListener costDocumentListener(CostDocumentProcessor processor, MeterRegistry meters) {
+        return new CostDocumentListener(processor, meters);
     }
 
     @Bean
