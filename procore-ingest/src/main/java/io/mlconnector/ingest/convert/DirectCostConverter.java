@@ -34,13 +34,6 @@ public final class DirectCostConverter {
     }
 
     private static CostDocumentLine line(DirectCostLine line) {
-        return CostDocumentLine.newBuilder()
-                .setLineId(Long.toString(line.id()))
-                .setDescription(line.description())
-                .setCostCode(Documents.costCode(line.costCode()))
-                .setCostType(Documents.costType(line.lineItemType()))
-                .setAmount(Documents.money(line.amount()))
-                .setRetainageAmount(Documents.money(BigDecimal.ZERO))
-                .build();
+        return Documents.line(line.id(), line.description(), line.amount(), line.costCode(), line.lineItemType());
     }
 }

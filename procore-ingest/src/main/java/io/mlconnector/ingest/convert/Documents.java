@@ -74,6 +74,19 @@ final class Documents {
                 .setObservedAt(context.observedAt());
     }
 
+    /** A line as commitments and direct costs carry it: amount, cost code and cost type on the line itself. */
+    static CostDocumentLine line(long id, String description, BigDecimal amount,
+                                 io.mlconnector.procore.model.CostCodeRef costCode, LineItemTypeRef costType) {
+        return CostDocumentLine.newBuilder()
+                .setLineId(Long.toString(id))
+                .setDescription(description)
+                .setCostCode(costCode(costCode))
+                .setCostType(costType(costType))
+                .setAmount(money(amount))
+                .setRetainageAmount(money(BigDecimal.ZERO))
+                .build();
+    }
+
     static CostDocument finish(CostDocument.Builder builder, List<CostDocumentLine> lines, BigDecimal retainage) {
         return ContentRevisions.stamp(builder
                 .setLines(lines)
