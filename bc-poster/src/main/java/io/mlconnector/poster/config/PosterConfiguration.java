@@ -1,11 +1,14 @@
 package io.mlconnector.poster.config;
 
 import com.mongodb.client.MongoDatabase;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.mlconnector.bc.BcCallListener;
 import io.mlconnector.bc.BcClientOptions;
 import io.mlconnector.events.PostingRequest;
 import io.mlconnector.events.PostingResult;
 import io.mlconnector.poster.flow.PostingRequestListener;
 import io.mlconnector.poster.flow.PostingResultPublisher;
+import io.mlconnector.poster.metrics.PosterMetrics;
 import io.mlconnector.poster.posting.LedgerDocument;
 import io.mlconnector.poster.posting.PostingWorkflow;
 import io.mlconnector.poster.posting.RetryablePostingException;
@@ -53,11 +56,22 @@ public class PosterConfiguration {
     }
 
     @Bean
-    BcClients bcClients(WebClient.Builder webClient, Clock clock, BcCallCounts counts,
+    PosterMetrics posterMetrics(MeterRegistry registry) {
+        return new PosterMetrics(registry);
+    }
+
+    @Bean
+    BcClients bcClients(WebClient.Builder webClient, Clock clock, BcCallCounts counts, PosterMetrics metrics,
                         @Value("${mlc.bc.max-concurrent-requests:5}") int maxConcurrent) {
-        return new BcClients(webClient, clock, tenantId -> BcClientOptions.defaults()
-                .withMaxConcurrentRequests(maxConcurrent)
-                .withListener(call -> counts.of(tenantId).incrementAndGet()));
+        return new BcClients(webClient, clock, tenantId -> {
+            BcCallListener meter = metrics.bcCalls(tenantId);
+            return BcClientOptions.defaults()
+                    .withMaxConcurrentRequests(maxConcurrent)
+                    .withListener(call -> {
+                        counts.of(tenantId).incrementAndGet();
+                        meter.onCall(call);
+                    });
+        });
     }
 
     @Bean
@@ -84,8 +98,10 @@ public class PosterConfiguration {
 
     @Bean
     PostingWorkflow postingWorkflow(TenantRegistry tenants, BcClients clients, List<LedgerDocument> documents,
-                                    PostingStateStore store, AuditTrail audit, BcCallCounts counts, Clock clock) {
-        return new PostingWorkflow(tenants, clients, documents, store, audit, id -> counts.of(id).get(), clock);
+                                    PostingStateStore store, AuditTrail audit, BcCallCounts counts, Clock clock,
+                                    PosterMetrics metrics) {
+        return new PostingWorkflow(tenants, clients, documents, store, audit, id -> counts.of(id).get(), clock,
+                metrics::posting);
     }
 
     @Bean

@@ -50,9 +50,18 @@ public final class PostingWorkflow {
     private final AuditTrail audit;
     private final ToLongFunction<String> bcCallCount;
     private final Clock clock;
+    private final Consumer<PostingResult> outcomes;
 
     public PostingWorkflow(TenantRegistry tenants, BcClients clients, List<LedgerDocument> documents,
                            PostingStateStore store, AuditTrail audit, ToLongFunction<String> bcCallCount, Clock clock) {
+        this(tenants, clients, documents, store, audit, bcCallCount, clock, result -> { });
+    }
+
+    /** @param outcomes hears every finished posting (metrics); not called when a retry is scheduled */
+    public PostingWorkflow(TenantRegistry tenants, BcClients clients, List<LedgerDocument> documents,
+                           PostingStateStore store, AuditTrail audit, ToLongFunction<String> bcCallCount, Clock clock,
+                           Consumer<PostingResult> outcomes) {
+        this.outcomes = outcomes;
         this.tenants = tenants;
         this.clients = clients;
         this.documents = documents.stream().collect(java.util.stream.Collectors.toMap(LedgerDocument::kind, d -> d));
@@ -67,6 +76,12 @@ public final class PostingWorkflow {
      * @throws RetryablePostingException when BC should be tried again later
      */
     public PostingResult post(PostingRequest request) {
+        PostingResult result = attempt(request);
+        outcomes.accept(result);
+        return result;
+    }
+
+    private PostingResult attempt(PostingRequest request) {
         Tenant tenant = tenants.byId(request.getTenantId()).orElse(null);
         LedgerDocument document = documents.get(request.getDocumentKind());
         PostingRecord record = store.begin(PostingRecord.received(request.getPostingKey(), request.getTenantId(),
@@ -125,7 +140,9 @@ public final class PostingWorkflow {
             note(record, AuditStep.POST_REQUESTED, "Microsoft.NAV.post");
             state = document.post(bc, request, draft);
         }
-        BcDocumentState posted = state;
+        // A journal found posted by its G/L entries has no BC id of its own: keep the batch id recorded at draft time.
+        BcDocumentState posted = state.id() != null || record.bcDocumentId() == null ? state
+                : BcDocumentState.posted(record.bcDocumentId(), state.number());
         record = moveTo(record, PostingState.POSTED, u -> u.bcDocumentId(posted.id()).bcDocumentNumber(posted.number())
                 .clearLastError());
         audit.record(AuditEntry.of(record, AuditStep.POSTED, "posted to BC as " + request.getDocumentKind()
@@ -164,11 +181,20 @@ public final class PostingWorkflow {
     /** Marks a posting FAILED once retries are exhausted (called by the Kafka error handler's recoverer). */
     public PostingResult giveUp(PostingRequest request, Throwable cause) {
         PostingRecord record = store.find(request.getPostingKey()).orElse(null);
+        if (record != null && record.state() == PostingState.POSTED) {
+            // Posted, then something after it failed (e.g. publishing the result): the ledger is right, say so.
+            PostingResult posted = result(request, PostingOutcome.ALREADY_POSTED, record.bcDocumentId(),
+                    record.bcDocumentNumber(), "already posted", 0);
+            outcomes.accept(posted);
+            return posted;
+        }
         String message = "gave up after retries: " + (cause.getMessage() == null ? cause.toString() : cause.getMessage());
-        if (record != null && record.state() != PostingState.POSTED) {
+        if (record != null) {
             fail(record, PostingState.FAILED, message);
         }
-        return result(request, PostingOutcome.FAILED, null, null, message, 0);
+        PostingResult result = result(request, PostingOutcome.FAILED, null, null, message, 0);
+        outcomes.accept(result);
+        return result;
     }
 
     private Optional<PostingRecord> postedUnderAnotherRevision(PostingRequest request) {

@@ -1,5 +1,6 @@
 package io.mlconnector.poster.posting.invoice;
 
+import io.mlconnector.bc.BcApiException;
 import io.mlconnector.bc.BcClient;
 import io.mlconnector.bc.BcPurchaseCreditMemo;
 import io.mlconnector.bc.PurchaseCreditMemoDraft;
@@ -45,7 +46,23 @@ public final class PurchaseCreditMemoDocument implements LedgerDocument {
     @Override
     public BcDocumentState post(BcClient bc, PostingRequest request, BcDocumentState draft) {
         bc.postPurchaseCreditMemo(UUID.fromString(draft.id())).block(timeout);
-        return BcDocumentState.posted(draft.id(), draft.number());
+        return BcDocumentState.posted(draft.id(), postedNumber(bc, request, draft));
+    }
+
+    /**
+     * Posting gives the document a new number from the posted series (the draft's number is not what an accountant
+     * finds under Posted Purchase Invoices) and answers 204 without a body, so the posted number is read back: one
+     * GET (bc-api.md 3.5). BC has posted by now, so a failed read must not fail the posting: the id (which BC keeps)
+     * still identifies the document, and the number is left empty rather than wrong.
+     */
+    private String postedNumber(BcClient bc, PostingRequest request, BcDocumentState draft) {
+        try {
+            return bc.findPurchaseCreditMemos(request.getPostingKey()).collectList().block(timeout).stream()
+                    .filter(found -> found.id().toString().equals(draft.id()) && !found.isDraft())
+                    .map(found -> found.number()).findFirst().orElse(null);
+        } catch (BcApiException e) {
+            return null;
+        }
     }
 
     private static BcDocumentState state(BcPurchaseCreditMemo memo) {

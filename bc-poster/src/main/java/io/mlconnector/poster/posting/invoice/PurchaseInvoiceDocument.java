@@ -1,5 +1,6 @@
 package io.mlconnector.poster.posting.invoice;
 
+import io.mlconnector.bc.BcApiException;
 import io.mlconnector.bc.BcClient;
 import io.mlconnector.bc.BcPurchaseInvoice;
 import io.mlconnector.bc.PurchaseInvoiceDraft;
@@ -15,7 +16,8 @@ import java.util.UUID;
 /**
  * A purchase invoice: the posting key is the Vendor Invoice No. (Code[35]; bc-api.md 3.5 — v2.0 has no
  * external document number on purchase invoices). Created as a draft with its lines and line dimensions
- * in one deep insert, then posted with {@code Microsoft.NAV.post}: two requests on the happy path.
+ * in one deep insert, then posted with {@code Microsoft.NAV.post}: two writes on the happy path, and one read for
+ * the posted number.
  * BC keeps the draft's id after posting, so the id recorded at draft time stays valid.
  */
 public final class PurchaseInvoiceDocument implements LedgerDocument {
@@ -51,7 +53,23 @@ public final class PurchaseInvoiceDocument implements LedgerDocument {
     @Override
     public BcDocumentState post(BcClient bc, PostingRequest request, BcDocumentState draft) {
         bc.postPurchaseInvoice(UUID.fromString(draft.id())).block(timeout);
-        return BcDocumentState.posted(draft.id(), draft.number());
+        return BcDocumentState.posted(draft.id(), postedNumber(bc, request, draft));
+    }
+
+    /**
+     * Posting gives the document a new number from the posted series (the draft's number is not what an accountant
+     * finds under Posted Purchase Invoices) and answers 204 without a body, so the posted number is read back: one
+     * GET (bc-api.md 3.5). BC has posted by now, so a failed read must not fail the posting: the id (which BC keeps)
+     * still identifies the document, and the number is left empty rather than wrong.
+     */
+    private String postedNumber(BcClient bc, PostingRequest request, BcDocumentState draft) {
+        try {
+            return bc.findPurchaseInvoices(request.getPostingKey()).collectList().block(timeout).stream()
+                    .filter(found -> found.id().toString().equals(draft.id()) && !found.isDraft())
+                    .map(found -> found.number()).findFirst().orElse(null);
+        } catch (BcApiException e) {
+            return null;
+        }
     }
 
     private static BcDocumentState state(BcPurchaseInvoice invoice) {

@@ -1,5 +1,6 @@
 package io.mlconnector.poster.posting.journal;
 
+import io.mlconnector.bc.BcApiException;
 import io.mlconnector.bc.BcClient;
 import io.mlconnector.bc.BcJournal;
 import io.mlconnector.bc.BcJournalLine;
@@ -67,7 +68,16 @@ public final class JournalDocument implements LedgerDocument {
 
     @Override
     public BcDocumentState post(BcClient bc, PostingRequest request, BcDocumentState draft) {
-        bc.postJournal(java.util.UUID.fromString(draft.id())).block(timeout);
+        try {
+            bc.postJournal(java.util.UUID.fromString(draft.id())).block(timeout);
+        } catch (BcApiException e) {
+            // Posting a batch posts every line in it (bc-api.md 3.7), so another posting's batch post may have
+            // taken ours along; BC then answers "There is nothing to post." Our G/L entries decide.
+            if (Boolean.TRUE.equals(bc.hasGeneralLedgerEntries(draft.number()).block(timeout))) {
+                return BcDocumentState.posted(draft.id(), draft.number());
+            }
+            throw e;
+        }
         return BcDocumentState.posted(draft.id(), draft.number());
     }
 
