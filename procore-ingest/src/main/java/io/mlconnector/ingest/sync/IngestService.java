@@ -39,9 +39,13 @@ public final class IngestService {
     }
 
     private Mono<SyncReport> syncTenant(Tenant tenant, boolean full) {
+        // doOnTerminate, not doFinally: doFinally runs after cache() has handed the result to the callers, so a
+        // sync asked for right after one finished could find the finished one still registered and "join" it,
+        // getting its old report back without reading anything.
         return running.computeIfAbsent(tenant.id(), id -> sync.sync(tenant, full)
                 .doOnError(e -> log.warn("sync of {} failed: {}", id, e.toString()))
-                .doFinally(signal -> running.remove(id))
+                .doOnTerminate(() -> running.remove(id))
+                .doOnCancel(() -> running.remove(id))
                 .cache());
     }
 

@@ -41,6 +41,8 @@ import reactor.core.scheduler.Schedulers;
 public final class TenantSync {
 
     private static final Logger log = LoggerFactory.getLogger(TenantSync.class);
+    /** Cost documents of one list in flight to Kafka at once; awaiting each ack in turn costs a linger + round trip each. */
+    private static final int PUBLISH_CONCURRENCY = 16;
 
     private final ProcoreClients clients;
     private final List<CostDocumentReader> readers;
@@ -96,8 +98,9 @@ public final class TenantSync {
                 .concatMap(reader -> since(tenant, project, reader)
                         .flatMap(since -> {
                             Instant listedAt = clock.instant();
+                            // sends are pipelined (each awaits the broker's ack); one list holds each record once
                             return reader.changed(read, since)
-                                    .concatMap(document -> publish(document, report))
+                                    .flatMapSequential(document -> publish(document, report), PUBLISH_CONCURRENCY)
                                     .reduce(Optional.<Instant>empty(), TenantSync::later)
                                     .flatMap(newest -> advance(tenant, project, reader, completeUpTo(listedAt, newest)));
                         }))
