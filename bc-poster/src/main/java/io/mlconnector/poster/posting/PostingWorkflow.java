@@ -88,6 +88,10 @@ public final class PostingWorkflow {
                 request.getSourceType().name(), request.getSourceId(), request.getContentRevision(),
                 request.getDocumentKind().name()));
         long callsBefore = tenant == null ? 0 : bcCallCount.applyAsLong(tenant.id());
+        if (record.state() == PostingState.RECEIVED) {
+            note(record, AuditStep.RECEIVED, request.getDocumentKind() + " with " + request.getLines().size()
+                    + " lines, total " + request.getTotalAmount() + ", revision " + request.getContentRevision());
+        }
         if (record.state() == PostingState.POSTED) {
             note(record, AuditStep.REPLAYED, "already posted; nothing sent to BC");
             return result(request, PostingOutcome.ALREADY_POSTED, record.bcDocumentId(), record.bcDocumentNumber(),
@@ -118,8 +122,10 @@ public final class PostingWorkflow {
     private PostingResult postToBc(PostingRequest request, Tenant tenant, BcClient bc, LedgerDocument document,
                                    PostingRecord record, long callsBefore) {
         boolean mayBeInBc = record.state() != PostingState.RECEIVED;
-        if (record.state() != PostingState.DRAFT_CREATED) {
+        if (record.state() != PostingState.DRAFT_CREATED && record.state() != PostingState.MAPPED) {
+            PostingState from = record.state();
             record = moveTo(record, PostingState.MAPPED, u -> u.documentKind(request.getDocumentKind().name()));
+            note(record, AuditStep.MAPPED, "recorded before any BC call (was " + from + ")");
         }
         BcDocumentState state = null;
         if (mayBeInBc) {
