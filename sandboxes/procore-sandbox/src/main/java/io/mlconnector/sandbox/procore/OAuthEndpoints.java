@@ -50,7 +50,7 @@ final class OAuthEndpoints {
         return ApiResponse.json(200, body);
     }
 
-    /** Doorkeeper-style token info (Procore's login host runs Doorkeeper; exact field set unconfirmed). */
+    /** Token info with the field names of Procore's spec (OauthTokenInfoGet: scopes, expires_in_seconds). */
     private ApiResponse info(ApiRequest req) {
         String token = req.header("authorization").filter(h -> h.length() > 7).map(h -> h.substring(7).trim()).orElse(null);
         Optional<TokenStore.Issued> grant = tokens.valid(token);
@@ -59,8 +59,8 @@ final class OAuthEndpoints {
         }
         ObjectNode body = SandboxJson.MAPPER.createObjectNode();
         body.putNull("resource_owner_id");
-        body.putArray("scope");
-        body.put("expires_in", tokens.remaining(grant.get()).toSeconds());
+        body.putArray("scopes");
+        body.put("expires_in_seconds", tokens.remaining(grant.get()).toSeconds());
         body.putObject("application").put("uid", grant.get().clientId());
         body.put("created_at", grant.get().createdAt().getEpochSecond());
         return ApiResponse.json(200, body);

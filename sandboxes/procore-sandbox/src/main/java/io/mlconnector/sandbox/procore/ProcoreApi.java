@@ -288,7 +288,9 @@ final class ProcoreApi {
                 continue;
             }
             for (JsonNode line : cost.path("line_items")) {
-                ObjectNode copy = ((ObjectNode) line).deepCopy();
+                // the project-wide list has no company or origin_data (spec RestV10ProjectsProjectIdDirectCostsLineItemsGet)
+                ObjectNode copy = directCostId == null ? without((ObjectNode) line, "company", "origin_data")
+                        : ((ObjectNode) line).deepCopy();
                 ObjectNode holder = copy.putObject("holder");
                 holder.put("id", costId);
                 holder.put("holder_type", "DirectCost");
@@ -316,22 +318,55 @@ final class ProcoreApi {
         rows = Listing.matching(rows, c.req(), "status", n -> n.path("status").asString(null));
         rows = Listing.matching(rows, c.req(), "origin_id", n -> n.path("origin_id").asString(null));
         // the default (compact) list view has no line items
-        return v1Page(Listing.sorted(rows, c.req()).stream()
-                .map(n -> without(n, "line_items", "attachments", "change_order_packages", "potential_change_orders",
-                        "payments_issued", "invoice_contacts"))
-                .toList(), c);
+        return v1Page(Listing.sorted(rows, c.req()).stream().map(ProcoreApi::commitmentListShape).toList(), c);
+    }
+
+    /** Compact list row: no lines, and the vendor as {id, company} only (spec RestV10PurchaseOrderContractsGet). */
+    private static ObjectNode commitmentListShape(ObjectNode show) {
+        ObjectNode row = without(show, "line_items", "attachments", "change_order_packages", "potential_change_orders",
+                "payments_issued", "invoice_contacts");
+        if (show.path("vendor").isObject()) {
+            ObjectNode vendor = row.putObject("vendor");
+            vendor.set("id", show.path("vendor").path("id"));
+            vendor.set("company", show.path("vendor").path("company"));
+        }
+        return row;
+    }
+
+    /**
+     * Commitment SOV lines carry quantity, unit_cost, total_amount and extended_amount as decimal strings like
+     * amount (spec RestV10WorkOrderContractsIdGet / ...LineItemsPost; the older SDK models had numbers).
+     */
+    private static ObjectNode commitmentLineShape(JsonNode line) {
+        ObjectNode copy = ((ObjectNode) line).deepCopy();
+        for (String field : List.of("quantity", "unit_cost", "total_amount", "extended_amount")) {
+            JsonNode v = copy.get(field);
+            if (v != null && v.isNumber()) {
+                java.math.BigDecimal d = v.decimalValue();
+                copy.put(field, (field.equals("quantity") || d.scale() >= 2 ? d : d.setScale(2)).toPlainString());
+            }
+        }
+        return copy;
+    }
+
+    private static ObjectNode commitmentShowShape(ObjectNode stored) {
+        ObjectNode show = stored.deepCopy();
+        ArrayNode lines = show.putArray("line_items");
+        stored.path("line_items").forEach(l -> lines.add(commitmentLineShape(l)));
+        return show;
     }
 
     private ApiResponse commitment(Call c, Resource r, long id) {
         long pid = projectParam(c);
-        return ok(data.find(r, pid, id).orElseThrow(() -> ApiError.notFound("commitment " + id)));
+        return ok(data.find(r, pid, id).map(ProcoreApi::commitmentShowShape)
+                .orElseThrow(() -> ApiError.notFound("commitment " + id)));
     }
 
     private ApiResponse commitmentLines(Call c, Resource r, long id) {
         long pid = projectParam(c);
         ObjectNode contract = data.find(r, pid, id).orElseThrow(() -> ApiError.notFound("commitment " + id));
         List<ObjectNode> lines = new ArrayList<>();
-        contract.path("line_items").forEach(l -> lines.add((ObjectNode) l));
+        contract.path("line_items").forEach(l -> lines.add(commitmentLineShape(l)));
         Stream<ObjectNode> rows = Listing.updatedWithin(lines.stream(), c.req());
         rows = Listing.withIds(rows, c.req(), "id", "id");
         return v1Page(Listing.sorted(rows, c.req()), c);
@@ -346,14 +381,15 @@ final class ProcoreApi {
         rows = Listing.withIds(rows, c.req(), "id", "id");
         rows = Listing.matching(rows, c.req(), "status", n -> n.path("status").asString(null));
         rows = Listing.matching(rows, c.req(), "contract_id", n -> n.path("contract_id").asString(null));
-        // v1 CO bodies carry no lines: those come from the v2 line-items endpoint (reference sheet §8)
-        return v1Page(Listing.sorted(rows, c.req()).stream().map(n -> without(n, "line_items")).toList(), c);
+        // v1 CO bodies carry no lines: those come from the v2 line-items endpoint (reference sheet §8);
+        // deleted_at is the sandbox's own deletion mark, not a CO field (reference sheet §8 field list)
+        return v1Page(Listing.sorted(rows, c.req()).stream().map(n -> without(n, "line_items", "deleted_at")).toList(), c);
     }
 
     private ApiResponse changeOrder(Call c, Resource r, long pid, long id) {
         project(c, pid);
         return ok(data.find(r, pid, id).filter(n -> !Listing.isDeleted(n))
-                .map(n -> without(n, "line_items"))
+                .map(n -> without(n, "line_items", "deleted_at"))
                 .orElseThrow(() -> ApiError.notFound("change order " + id)));
     }
 
@@ -368,7 +404,9 @@ final class ProcoreApi {
         ObjectNode co = data.find(r, pid, id).filter(n -> !Listing.isDeleted(n))
                 .orElseThrow(() -> v2Error(404, "NOT_FOUND", "change order " + id + " not found"));
         List<ObjectNode> lines = new ArrayList<>();
-        co.path("line_items").forEach(l -> lines.add((ObjectNode) l));
+        // prime CO lines have no commitment_line_item_id (spec ...PrimeChangeOrderIdLineItemsGet)
+        co.path("line_items").forEach(l -> lines.add(r == Resource.PRIME_CHANGE_ORDERS
+                ? without((ObjectNode) l, "commitment_line_item_id") : (ObjectNode) l));
         return v2Page(lines, c);
     }
 

@@ -119,6 +119,6 @@ class ProcoreAuthAndHeadersTest {
         HttpResponse<String> r = get(sandbox, token, null, "/oauth/token/info");
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(json(r).path("application").path("uid").asString()).isEqualTo(CLIENT_ID);
-        assertThat(json(r).path("expires_in").asLong()).isEqualTo(5400);
+        assertThat(json(r).path("expires_in_seconds").asLong()).isEqualTo(5400);
     }
 }
