@@ -83,6 +83,7 @@ class PosterServiceTest {
         registry.add("mlc.tenants.allow-plaintext-secrets", () -> "true");
         registry.add("mlc.mongodb.uri", () -> "mongodb://127.0.0.1:" + MONGO_PORT);
         registry.add("mlc.mongodb.database", () -> "bc-poster-service-test");
+        registry.add("mlc.poster.read-back-posted-number", () -> "true"); // the result then names the posted number
         registry.add("spring.kafka.properties.schema.registry.url", () -> REGISTRY);
     }
 

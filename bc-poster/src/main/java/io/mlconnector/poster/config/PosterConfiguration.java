@@ -91,8 +91,9 @@ public class PosterConfiguration {
 
     @Bean
     List<LedgerDocument> ledgerDocuments(@Value("${mlc.poster.journal-code:PROCORE}") String journalCode,
-                                         @Value("${mlc.poster.bc-timeout:10m}") Duration timeout) {
-        return List.of(new PurchaseInvoiceDocument(timeout), new PurchaseCreditMemoDocument(timeout),
+                                         @Value("${mlc.poster.bc-timeout:10m}") Duration timeout,
+                                         @Value("${mlc.poster.read-back-posted-number:false}") boolean readBack) {
+        return List.of(new PurchaseInvoiceDocument(timeout, readBack), new PurchaseCreditMemoDocument(timeout, readBack),
                 new JournalDocument(journalCode, timeout));
     }
 

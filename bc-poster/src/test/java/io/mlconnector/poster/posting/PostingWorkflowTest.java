@@ -10,6 +10,7 @@ import io.mlconnector.bc.BcClientOptions;
 import io.mlconnector.events.PostingOutcome;
 import io.mlconnector.events.PostingRequest;
 import io.mlconnector.events.PostingResult;
+import io.mlconnector.poster.posting.invoice.PurchaseInvoiceDocument;
 import io.mlconnector.poster.testbed.PosterProcess;
 import io.mlconnector.poster.testbed.PosterTestBed;
 import io.mlconnector.poster.testbed.PostingRequests;
@@ -100,6 +101,25 @@ class PostingWorkflowTest {
             assertThat(r.bcDocumentNumber()).isEqualTo(invoice.path("number").asString());
         });
         assertThat(draftsWithKey(request.getPostingKey())).isZero();
+    }
+
+    @Test
+    void byDefaultAPurchaseInvoiceCostsTwoCallsAndNeverReportsTheDraftNumber() {
+        PosterProcess defaults = bed.process(bed.freshDatabase(), PosterTestBed.clientOptions(),
+                document -> document instanceof PurchaseInvoiceDocument
+                        ? new PurchaseInvoiceDocument(java.time.Duration.ofSeconds(30)) : document);
+        PostingRequest request = PostingRequests.requisition();
+
+        PostingResult result = defaults.post(request);
+
+        // the draft with its lines and line dimensions in one deep insert, then the post
+        assertThat(bed.apiCalls()).extracting(RequestLogEntry::method, c -> endpoint(c.pathAndQuery())).containsExactly(
+                tuple("POST", "purchaseInvoices"), tuple("POST", "Microsoft.NAV.post"));
+        assertThat(result.getOutcome()).isEqualTo(PostingOutcome.POSTED);
+        assertThat(result.getBcCalls()).isEqualTo(2);
+        assertThat(result.getBcDocumentNumber()).as("the draft's number is not the posted one").isNull();
+        JsonNode invoice = single(bed.bc.company().postedPurchaseInvoices(request.getPostingKey()));
+        assertThat(result.getBcDocumentId()).isEqualTo(invoice.path("id").asString());
     }
 
     @Test

@@ -17,9 +17,22 @@ import java.util.UUID;
 public final class PurchaseCreditMemoDocument implements LedgerDocument {
 
     private final Duration timeout;
+    private final boolean readBackPostedNumber;
 
+    /** Two BC requests per document: the draft (lines and dimensions included) and the post. */
     public PurchaseCreditMemoDocument(Duration timeout) {
+        this(timeout, false);
+    }
+
+    /**
+     * @param readBackPostedNumber also read the posted document's number (one more GET): posting renumbers the
+     *                             document and answers 204 without a body. Off, the result carries BC's id
+     *                             (kept through posting) and the posting key (the document's vendor number in BC),
+     *                             never the draft's number.
+     */
+    public PurchaseCreditMemoDocument(Duration timeout, boolean readBackPostedNumber) {
         this.timeout = timeout;
+        this.readBackPostedNumber = readBackPostedNumber;
     }
 
     @Override
@@ -46,7 +59,7 @@ public final class PurchaseCreditMemoDocument implements LedgerDocument {
     @Override
     public BcDocumentState post(BcClient bc, PostingRequest request, BcDocumentState draft) {
         bc.postPurchaseCreditMemo(UUID.fromString(draft.id())).block(timeout);
-        return BcDocumentState.posted(draft.id(), postedNumber(bc, request, draft));
+        return BcDocumentState.posted(draft.id(), readBackPostedNumber ? postedNumber(bc, request, draft) : null);
     }
 
     /**

@@ -16,16 +16,29 @@ import java.util.UUID;
 /**
  * A purchase invoice: the posting key is the Vendor Invoice No. (Code[35]; bc-api.md 3.5 — v2.0 has no
  * external document number on purchase invoices). Created as a draft with its lines and line dimensions
- * in one deep insert, then posted with {@code Microsoft.NAV.post}: two writes on the happy path, and one read for
- * the posted number.
+ * in one deep insert, then posted with {@code Microsoft.NAV.post}: two requests on the happy path (plus one read
+ * when the posted number is asked for).
  * BC keeps the draft's id after posting, so the id recorded at draft time stays valid.
  */
 public final class PurchaseInvoiceDocument implements LedgerDocument {
 
     private final Duration timeout;
+    private final boolean readBackPostedNumber;
 
+    /** Two BC requests per document: the draft (lines and dimensions included) and the post. */
     public PurchaseInvoiceDocument(Duration timeout) {
+        this(timeout, false);
+    }
+
+    /**
+     * @param readBackPostedNumber also read the posted document's number (one more GET): posting renumbers the
+     *                             document and answers 204 without a body. Off, the result carries BC's id
+     *                             (kept through posting) and the posting key (the document's vendor number in BC),
+     *                             never the draft's number.
+     */
+    public PurchaseInvoiceDocument(Duration timeout, boolean readBackPostedNumber) {
         this.timeout = timeout;
+        this.readBackPostedNumber = readBackPostedNumber;
     }
 
     @Override
@@ -53,7 +66,7 @@ public final class PurchaseInvoiceDocument implements LedgerDocument {
     @Override
     public BcDocumentState post(BcClient bc, PostingRequest request, BcDocumentState draft) {
         bc.postPurchaseInvoice(UUID.fromString(draft.id())).block(timeout);
-        return BcDocumentState.posted(draft.id(), postedNumber(bc, request, draft));
+        return BcDocumentState.posted(draft.id(), readBackPostedNumber ? postedNumber(bc, request, draft) : null);
     }
 
     /**
