@@ -32,6 +32,7 @@ public final class JournalDocument implements LedgerDocument {
     static final int DOCUMENT_NUMBER_LENGTH = 20;
 
     private final String defaultJournalCode;
+    private final java.util.Map<String, BcJournal> journals = new java.util.concurrent.ConcurrentHashMap<>();
     private final Duration timeout;
 
     public JournalDocument(String defaultJournalCode, Duration timeout) {
@@ -62,7 +63,12 @@ public final class JournalDocument implements LedgerDocument {
         String documentNumber = documentNumber(request.getPostingKey());
         List<JournalLineDraft> lines = request.getLines().stream()
                 .map(line -> line(request, documentNumber, line)).toList();
-        bc.addJournalLines(journal.id(), lines).block(timeout);
+        try {
+            bc.addJournalLines(journal.id(), lines).block(timeout);
+        } catch (BcApiException e) {
+            forgetJournalIfGone(e);
+            throw e;
+        }
         return BcDocumentState.draft(journal.id().toString(), documentNumber);
     }
 
@@ -81,14 +87,30 @@ public final class JournalDocument implements LedgerDocument {
         return BcDocumentState.posted(draft.id(), draft.number());
     }
 
+    /**
+     * The journal batch, looked up once per company and code: a batch's id does not change, and the lookup would
+     * otherwise be a third request per journal posting. Forgotten when BC says it is gone (deleted and re-created).
+     */
     private BcJournal journal(BcClient bc, PostingRequest request) {
         String code = request.getJournalCode() != null ? request.getJournalCode() : defaultJournalCode;
+        String key = bc.connection().apiRoot() + "|" + bc.connection().companyId() + "|" + code.toUpperCase(java.util.Locale.ROOT);
+        BcJournal cached = journals.get(key);
+        if (cached != null) {
+            return cached;
+        }
         BcJournal journal = bc.journal(code).block(timeout);
         if (journal == null) {
             throw new IllegalStateException("BC has no journal batch '" + code
                     + "' in the default general journal template; create it in BC (General Journals) first");
         }
+        journals.put(key, journal);
         return journal;
+    }
+
+    private void forgetJournalIfGone(BcApiException e) {
+        if (e.kind() == io.mlconnector.bc.FailureKind.NOT_FOUND) {
+            journals.clear();
+        }
     }
 
     private static JournalLineDraft line(PostingRequest request, String documentNumber, PostingLine line) {
