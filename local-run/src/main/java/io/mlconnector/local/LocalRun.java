@@ -131,12 +131,14 @@ public final class LocalRun implements AutoCloseable {
                 new SchemaRegistryRestClient(stack.registry.baseUri()));
         List<PostingResult> results = outcomes.postingResultsSince(start);
         List<MappingException> parked = outcomes.parkedSince(start);
-        return summarize(reports, results, parked, stack.procore.requestCount() - procoreBefore,
+        long waiting = waitingForAPerson();
+        return summarize(reports, results, parked, waiting, stack.procore.requestCount() - procoreBefore,
                 stack.bc.apiCallCount() - bcBefore, Duration.between(start, Instant.now()).toMillis());
     }
 
     private static RunSummary summarize(List<SyncReport> reports, List<PostingResult> results,
-                                        List<MappingException> parked, long procoreCalls, long bcCalls, long millis) {
+                                        List<MappingException> parked, long waiting, long procoreCalls, long bcCalls,
+                                        long millis) {
         Map<String, Long> read = new TreeMap<>();
         Map<String, Long> published = new TreeMap<>();
         for (SyncReport report : reports) {
@@ -157,7 +159,29 @@ public final class LocalRun implements AutoCloseable {
                 .map(r -> new RunSummary.Failed(r.getSourceType().name(), r.getSourceId(), r.getPostingKey(),
                         String.valueOf(r.getMessage()))).toList();
         Map<String, Long> calls = new TreeMap<>(Map.of("procore", procoreCalls, "businessCentral", bcCalls));
-        return new RunSummary(read, published, posted, parkedList, failed, already, calls, millis);
+        return new RunSummary(read, published, posted, parkedList, failed, already, waiting, calls, millis);
+    }
+
+    /**
+     * Everything parked now, whichever run parked it, asked the way an accountant's tool would: the mapping
+     * exceptions queue and the postings BC refused, through the services' own APIs.
+     */
+    private long waitingForAPerson() throws Exception {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        long total = 0;
+        for (String url : List.of(
+                "http://127.0.0.1:" + services.port(Service.MAPPING_SERVICE) + "/api/tenants/" + LocalStack.TENANT_ID
+                        + "/exceptions?status=PARKED",
+                "http://127.0.0.1:" + services.port(Service.BC_POSTER) + "/api/tenants/" + LocalStack.TENANT_ID
+                        + "/postings?state=PARKED")) {
+            var response = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url)).GET().build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException(url + " answered " + response.statusCode() + ": " + response.body());
+            }
+            total += tools.jackson.databind.json.JsonMapper.builder().build().readTree(response.body()).size();
+        }
+        return total;
     }
 
     public LocalStack stack() {

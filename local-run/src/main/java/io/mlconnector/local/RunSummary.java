@@ -14,7 +14,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 record RunSummary(Map<String, Long> documentsRead, Map<String, Long> documentsPublished,
                   Map<String, Long> postedByBcDocumentType, List<Parked> parked, List<Failed> failed,
-                  long alreadyPosted, Map<String, Long> apiCalls, long durationMillis) {
+                  long alreadyPosted, long waitingForAPerson, Map<String, Long> apiCalls, long durationMillis) {
 
     record Parked(String sourceType, String sourceId, String number, String stage, List<String> reasons) {
     }
@@ -50,7 +50,8 @@ record RunSummary(Map<String, Long> documentsRead, Map<String, Long> documentsPu
             out.append(", ").append(alreadyPosted).append(" already posted earlier");
         }
         out.append(")\n");
-        out.append("parked, waiting for a person:    ").append(parked.size()).append('\n');
+        out.append("parked in this run:              ").append(parked.size())
+                .append(" (all runs: ").append(waitingForAPerson).append(" waiting for a person)\n");
         for (Parked p : parked) {
             out.append("  - ").append(p.sourceType()).append(' ').append(p.sourceId())
                     .append(p.number() == null ? "" : " (" + p.number() + ")").append(" [").append(p.stage()).append("]\n");

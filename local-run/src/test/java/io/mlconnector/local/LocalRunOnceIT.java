@@ -63,6 +63,22 @@ class LocalRunOnceIT {
                     .contains("7400103", "7400301", "7400201", "7300202");
             assertThat(first.parked()).filteredOn(p -> p.sourceId().equals("7400103"))
                     .flatExtracting(RunSummary.Parked::reasons).anyMatch(r -> r.contains("99-900"));
+            assertThat(first.waitingForAPerson()).isEqualTo(first.parked().size());
+
+            // An accountant fixes the mapping that sent masonry materials to a blocked account: the parked direct
+            // cost is re-driven and posts, once, without another sync.
+            assertThat(bc.postedPurchaseInvoices(keyOf(bc, "DC-7400201"))).isEmpty();
+            int mapping = run.services().port(ServiceLauncher.Service.MAPPING_SERVICE);
+            var answer = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                            java.net.URI.create("http://127.0.0.1:" + mapping + "/api/tenants/harbor-ridge/mapping/rule"))
+                    .header("Content-Type", "application/json")
+                    .PUT(java.net.http.HttpRequest.BodyPublishers.ofString(
+                            "{\"costCode\":\"04-200\",\"costType\":\"M\",\"glAccount\":\"5120\"}"))
+                    .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).untilAsserted(() ->
+                    assertThat(bc.purchaseInvoices()).filteredOn(i -> i.path("vendorInvoiceNumber").asString()
+                            .startsWith("DC-7400201-") && !"Draft".equals(i.path("status").asString())).hasSize(1));
         }
         assertThat(Files.readString(summaryFile)).contains("\"postedByBcDocumentType\"");
 
@@ -73,7 +89,14 @@ class LocalRunOnceIT {
             assertThat(second.failed()).isEmpty();
             SandboxCompany bc = again.stack().bc.company();
             long postedNow = bc.purchaseInvoices().stream().filter(i -> !"Draft".equals(i.path("status").asString())).count();
-            assertThat(postedNow).as("BC sandbox state kept between runs").isEqualTo(postedInvoices.size());
+            assertThat(postedNow).as("BC sandbox state kept between runs; nothing posted twice")
+                    .isEqualTo(postedInvoices.size() + 1);
         }
+    }
+
+    /** The posting key BC holds for a source document, found by its prefix (the revision hash follows it). */
+    private static String keyOf(SandboxCompany bc, String prefix) {
+        return bc.purchaseInvoices().stream().map(i -> i.path("vendorInvoiceNumber").asString())
+                .filter(k -> k.startsWith(prefix + "-")).findFirst().orElse(prefix + "-NONE");
     }
 }
