@@ -1,6 +1,7 @@
 package io.mlconnector.schemas;
 
 import io.mlconnector.events.BcNotification;
+import io.mlconnector.events.BcPurchaseOrderObserved;
 import io.mlconnector.events.CostDocument;
 import io.mlconnector.events.MappingException;
 import io.mlconnector.events.PostingRequest;
@@ -31,6 +32,8 @@ public final class Topics {
     public static final String BC_POSTING_RESULTS = "bc.posting-results";
     /** Parked documents and their reasons ({@link MappingException}), key tenantId|sourceType|sourceId. */
     public static final String MAPPING_EXCEPTIONS = "mapping.exceptions";
+    /** BC purchase orders new or changed ({@link BcPurchaseOrderObserved}), key tenantId|purchaseOrder|id; polled. */
+    public static final String BC_PURCHASE_ORDERS = "bc.purchase-orders";
 
     private static final Map<String, Class<? extends SpecificRecord>> VALUE_TYPES = valueTypes();
 
@@ -64,6 +67,7 @@ public final class Topics {
         types.put(BC_POSTING_REQUESTS, PostingRequest.class);
         types.put(BC_POSTING_RESULTS, PostingResult.class);
         types.put(MAPPING_EXCEPTIONS, MappingException.class);
+        types.put(BC_PURCHASE_ORDERS, BcPurchaseOrderObserved.class);
         return Collections.unmodifiableMap(types);
     }
 }

@@ -11,7 +11,7 @@ class TopicsTest {
     @Test
     void allTopicsInFlowOrderEachWithItsValueType() {
         assertThat(Topics.all()).containsExactly("procore.webhook-events", "bc.webhook-events",
-                "procore.cost-documents", "bc.posting-requests", "bc.posting-results", "mapping.exceptions");
+                "procore.cost-documents", "bc.posting-requests", "bc.posting-results", "mapping.exceptions", "bc.purchase-orders");
         assertThat(Topics.valueType(Topics.PROCORE_COST_DOCUMENTS)).isEqualTo(CostDocument.class);
         assertThat(Topics.valueSubject(Topics.PROCORE_COST_DOCUMENTS)).isEqualTo("procore.cost-documents-value");
         assertThatThrownBy(() -> Topics.valueType("procore.cost-document")).hasMessageContaining("Not a connector topic");

@@ -130,9 +130,14 @@ public final class SyncFixture implements AutoCloseable {
                 clock);
     }
 
+    /** Purchase orders the poller handed on (the service hands them to Kafka, see VendorSyncServiceTest). */
+    public final java.util.List<io.mlconnector.bc.BcPurchaseOrder> publishedPurchaseOrders =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
+
     public PurchaseOrderPoller purchaseOrderPoller() {
-        return new PurchaseOrderPoller(bcClients, purchaseOrderStore, links, state, metrics, Duration.ofMinutes(2),
-                clock);
+        return new PurchaseOrderPoller(bcClients, purchaseOrderStore,
+                (tenantId, order, linked, at) -> publishedPurchaseOrders.add(order), links, state, metrics,
+                Duration.ofMinutes(2), clock);
     }
 
     public ObjectNode procoreVendor(long id) {

@@ -85,18 +85,24 @@ class VendorSyncServiceTest {
     @Test
     void startUpSubscribesAndReconcilesThenABlockedVendorTurnsInactiveThroughKafka() {
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
-            assertThat(BC.subscriptions()).singleElement().satisfies(s -> assertThat(s.path("notificationUrl")
+            assertThat(BC.subscriptions()).hasSize(3).allSatisfy(s -> assertThat(s.path("notificationUrl")
                     .asString()).isEqualTo(GATEWAY.baseUrl() + "/webhooks/bc/harbor-ridge"));
+            assertThat(BC.subscriptions()).extracting(s -> s.path("resource").asString())
+                    .anyMatch(r -> r.endsWith("/vendors")).anyMatch(r -> r.endsWith("/accounts"))
+                    .anyMatch(r -> r.endsWith("/dimensions"));
             assertThat(PROCORE.data().all(Resource.VENDORS, SyncFixture.PROCORE_COMPANY))
                     .anySatisfy(v -> assertThat(v.path("name").asString()).isEqualTo("Summit Survey Group"));
         });
-        assertThat(GATEWAY.handshakes()).isEqualTo(1);
+        assertThat(GATEWAY.handshakes()).isEqualTo(3);
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> WebTestClient.bindToServer()
                 .baseUrl("http://127.0.0.1:" + port).build()
                 .get().uri("/vendor-sync/tenants/harbor-ridge/report").exchange()
                 .expectStatus().isOk()
                 .expectBody().jsonPath("$.handMade.length()").isEqualTo(2)
                 .jsonPath("$.handMade[0].procoreVendorId").isEqualTo(3968031));
+
+        assertThat(purchaseOrdersOnTheTopic()).as("the start-up poll publishes BC's purchase orders")
+                .extracting(io.mlconnector.events.BcPurchaseOrderObserved::getTenantId).hasSize(4).containsOnly("harbor-ridge");
 
         BC.company().setVendorBlocked("V1090", "All");
 
@@ -105,6 +111,23 @@ class VendorSyncServiceTest {
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
                 PROCORE.data().find(Resource.VENDORS, SyncFixture.PROCORE_COMPANY, 3968009).orElseThrow()
                         .path("is_active").asBoolean()).isFalse());
+    }
+
+    private java.util.List<io.mlconnector.events.BcPurchaseOrderObserved> purchaseOrdersOnTheTopic() {
+        java.util.List<io.mlconnector.events.BcPurchaseOrderObserved> seen = new java.util.ArrayList<>();
+        try (var consumer = new org.apache.kafka.clients.consumer.KafkaConsumer<String,
+                io.mlconnector.events.BcPurchaseOrderObserved>(Map.of("bootstrap.servers", bootstrapServers,
+                "group.id", "po-probe", "auto.offset.reset", "earliest", "schema.registry.url", REGISTRY,
+                "avro.value.type", io.mlconnector.events.BcPurchaseOrderObserved.class.getName(),
+                "key.deserializer", org.apache.kafka.common.serialization.StringDeserializer.class.getName(),
+                "value.deserializer", io.mlconnector.schemas.serde.AvroDeserializer.class.getName()))) {
+            consumer.subscribe(java.util.List.of(Topics.BC_PURCHASE_ORDERS));
+            await().atMost(Duration.ofSeconds(20)).until(() -> {
+                consumer.poll(Duration.ofMillis(500)).forEach(r -> seen.add(r.value()));
+                return seen.size() >= 4;
+            });
+        }
+        return seen;
     }
 
     @BeforeEach

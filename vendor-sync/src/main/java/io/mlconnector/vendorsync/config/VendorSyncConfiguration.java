@@ -30,7 +30,11 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.CommonErrorHandler;
+import io.mlconnector.events.BcPurchaseOrderObserved;
+import io.mlconnector.vendorsync.polling.KafkaPurchaseOrderFeed;
+import io.mlconnector.vendorsync.polling.PurchaseOrderFeed;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.scheduling.TaskScheduler;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
@@ -139,10 +143,16 @@ public class VendorSyncConfiguration {
     }
 
     @Bean
-    PurchaseOrderPoller purchaseOrderPoller(BcClients bc, PurchaseOrderStore orders, VendorLinkStore links,
+    PurchaseOrderFeed purchaseOrderFeed(KafkaTemplate<String, BcPurchaseOrderObserved> kafka) {
+        return new KafkaPurchaseOrderFeed(kafka);
+    }
+
+    @Bean
+    PurchaseOrderPoller purchaseOrderPoller(BcClients bc, PurchaseOrderStore orders, PurchaseOrderFeed publisher,
+                                            VendorLinkStore links,
                                             SyncStateStore state, VendorSyncMetrics metrics,
                                             VendorSyncProperties properties, Clock clock) {
-        return new PurchaseOrderPoller(bc, orders, links, state, metrics, properties.watermarkOverlap(), clock);
+        return new PurchaseOrderPoller(bc, orders, publisher, links, state, metrics, properties.watermarkOverlap(), clock);
     }
 
     @Bean

@@ -17,8 +17,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Polls BC purchase orders by {@code lastModifiedDateTime} watermark (purchaseOrders are not webhook-enabled,
  * bc-api.md 3.8) and keeps their latest version in {@link PurchaseOrderStore}, flagging orders whose vendor is not
- * linked to a Procore vendor. There is no Avro contract for purchase orders yet, so nothing is published to
- * Kafka (a schema is proposed in the report).
+ * linked to a Procore vendor; each new or changed order is published to {@code bc.purchase-orders}.
  */
 public final class PurchaseOrderPoller {
 
@@ -29,16 +28,19 @@ public final class PurchaseOrderPoller {
 
     private final BcClients bcClients;
     private final PurchaseOrderStore orders;
+    private final PurchaseOrderFeed publisher;
     private final VendorLinkStore links;
     private final SyncStateStore state;
     private final VendorSyncMetrics metrics;
     private final Duration overlap;
     private final Clock clock;
 
-    public PurchaseOrderPoller(BcClients bcClients, PurchaseOrderStore orders, VendorLinkStore links,
-                               SyncStateStore state, VendorSyncMetrics metrics, Duration overlap, Clock clock) {
+    public PurchaseOrderPoller(BcClients bcClients, PurchaseOrderStore orders, PurchaseOrderFeed publisher,
+                               VendorLinkStore links, SyncStateStore state, VendorSyncMetrics metrics, Duration overlap,
+                               Clock clock) {
         this.bcClients = bcClients;
         this.orders = orders;
+        this.publisher = publisher;
         this.links = links;
         this.state = state;
         this.metrics = metrics;
@@ -56,7 +58,10 @@ public final class PurchaseOrderPoller {
         for (BcPurchaseOrder po : changed) {
             boolean linked = po.vendorId() != null && links.find(tenant.id(), po.vendorId())
                     .filter(l -> !l.deletedInBc()).isPresent();
-            if (orders.save(tenant.id(), po, linked, now)) {
+            // publish first: if the send fails the order is still "changed" on the next poll and goes out then
+            if (orders.hasChanged(tenant.id(), po, linked)) {
+                publisher.publish(tenant.id(), po, linked, now);
+                orders.save(tenant.id(), po, linked, now);
                 written++;
             }
         }

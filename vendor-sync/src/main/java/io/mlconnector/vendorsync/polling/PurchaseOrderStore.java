@@ -31,15 +31,22 @@ public final class PurchaseOrderStore {
     }
 
     /** @return true when this version is new or differs from the stored one */
-    public boolean save(String tenantId, BcPurchaseOrder po, boolean vendorLinked, Instant seenAt) {
-        String id = tenantId + "|" + po.id();
-        Document previous = orders.find(Filters.eq("_id", id)).first();
+    /** Whether this version differs from the stored one (new, modified, status or vendor link changed). */
+    public boolean hasChanged(String tenantId, BcPurchaseOrder po, boolean vendorLinked) {
+        Document previous = orders.find(Filters.eq("_id", tenantId + "|" + po.id())).first();
         Date modified = po.lastModifiedDateTime() == null ? null : Date.from(po.lastModifiedDateTime());
-        if (previous != null && Objects.equals(previous.getDate("lastModifiedDateTime"), modified)
-                && Objects.equals(previous.getString("status"), po.status())
-                && previous.getBoolean("vendorLinked", false) == vendorLinked) {
+        return previous == null || !Objects.equals(previous.getDate("lastModifiedDateTime"), modified)
+                || !Objects.equals(previous.getString("status"), po.status())
+                || previous.getBoolean("vendorLinked", false) != vendorLinked;
+    }
+
+    /** Stores the order when it changed; returns whether it did. */
+    public boolean save(String tenantId, BcPurchaseOrder po, boolean vendorLinked, Instant seenAt) {
+        if (!hasChanged(tenantId, po, vendorLinked)) {
             return false;
         }
+        String id = tenantId + "|" + po.id();
+        Date modified = po.lastModifiedDateTime() == null ? null : Date.from(po.lastModifiedDateTime());
         Document doc = new Document("_id", id)
                 .append("tenantId", tenantId)
                 .append("purchaseOrderId", po.id().toString())

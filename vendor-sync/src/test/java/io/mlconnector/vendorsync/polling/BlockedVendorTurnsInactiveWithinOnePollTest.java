@@ -58,7 +58,7 @@ class BlockedVendorTurnsInactiveWithinOnePollTest {
     }
 
     @Test
-    void purchaseOrdersArePolledByWatermarkAndStoredOnce() {
+    void purchaseOrdersArePolledByWatermarkStoredAndPublishedOnce() {
         fx.vendorSync.reconcile(fx.tenant);
         PurchaseOrderPoller poller = fx.purchaseOrderPoller();
 
@@ -69,6 +69,27 @@ class BlockedVendorTurnsInactiveWithinOnePollTest {
         assertThat(first.changed()).isEqualTo(first.read());
         assertThat(fx.purchaseOrderStore.count("harbor-ridge")).isEqualTo(first.read());
         assertThat(second.changed()).as("re-read within the overlap, nothing new").isZero();
+        assertThat(fx.publishedPurchaseOrders).as("each order handed on once").hasSize(first.read());
         assertThat(fx.state.get("harbor-ridge", SyncStateStore.Field.PURCHASE_ORDER_WATERMARK)).isPresent();
+    }
+
+    @Test
+    void anOrderThatCouldNotBeHandedOnIsHandedOnByTheNextPoll() {
+        fx.vendorSync.reconcile(fx.tenant);
+        java.util.concurrent.atomic.AtomicBoolean down = new java.util.concurrent.atomic.AtomicBoolean(true);
+        java.util.List<String> handedOn = new java.util.ArrayList<>();
+        PurchaseOrderPoller poller = new PurchaseOrderPoller(fx.bcClients, fx.purchaseOrderStore, (t, order, linked, at) -> {
+            if (down.get()) {
+                throw new IllegalStateException("Kafka down");
+            }
+            handedOn.add(order.number());
+        }, fx.links, fx.state, fx.metrics, Duration.ofMinutes(2), fx.clock);
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> poller.poll(fx.tenant)).hasMessageContaining("Kafka down");
+        down.set(false);
+        PurchaseOrderPoller.PollResult retried = poller.poll(fx.tenant);
+
+        assertThat(retried.changed()).isPositive();
+        assertThat(handedOn).hasSize(retried.read());
     }
 }
