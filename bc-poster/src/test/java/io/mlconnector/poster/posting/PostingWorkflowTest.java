@@ -236,6 +236,29 @@ class PostingWorkflowTest {
     }
 
     @Test
+    void aJournalRefusedByBcLeavesNothingInTheSharedBatchToBlockTheNextOne() {
+        PostingRequest refused = PostingRequests.commitment(4);
+        bed.bc.company().setAllowedPostingPeriod(LocalDate.of(2026, 11, 1), LocalDate.of(2026, 12, 31));
+        PostingResult parked;
+        try {
+            parked = poster.post(refused);
+        } finally {
+            bed.bc.company().setAllowedPostingPeriod(LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31));
+        }
+        assertThat(parked.getOutcome()).isEqualTo(PostingOutcome.PARKED);
+        assertThat(bed.bc.company().journalLines("PROCORE")).as("its lines were taken out again").isEmpty();
+
+        PostingRequest next = PostingRequests.commitment(3);
+        assertThat(poster.post(next).getOutcome()).isEqualTo(PostingOutcome.POSTED);
+        assertThat(bed.bc.company().generalLedgerEntries(next.getPostingKey())).hasSize(6);
+        assertThat(bed.bc.company().generalLedgerEntries(refused.getPostingKey())).isEmpty();
+
+        assertThat(bed.process(db).post(refused).getOutcome()).as("replayed once the period is open")
+                .isEqualTo(PostingOutcome.POSTED);
+        assertThat(bed.bc.company().generalLedgerEntries(refused.getPostingKey())).hasSize(8);
+    }
+
+    @Test
     void unavailableBcBeyondTheClientsRetriesIsRetryableAndPostsOnceLater() {
         PostingRequest request = PostingRequests.requisition();
         bed.bc.failNext(50, 503, path -> path.contains("/purchaseInvoices"));

@@ -332,6 +332,20 @@ public final class BcClient {
                 .hasElements();
     }
 
+    /**
+     * Deletes journal lines (If-Match *) in transactional $batch requests of at most 100. A posting whose batch post
+     * failed takes its lines out again, so one document with a business problem (closed period) does not block every
+     * later posting into the shared journal batch.
+     */
+    public Mono<Void> deleteJournalLines(UUID journalId, List<UUID> lineIds) {
+        if (lineIds.isEmpty()) {
+            return Mono.empty();
+        }
+        List<ObjectNode> ops = lineIds.stream().map(id -> operation("DELETE",
+                company + "/journals(" + journalId + ")/journalLines(" + id + ")", null, "*")).toList();
+        return batches(ops).then();
+    }
+
     /** {@code journals({id})/Microsoft.NAV.post}: posts every line of the batch (all or nothing) and empties it. */
     public Mono<Void> postJournal(UUID journalId) {
         return send(HttpMethod.POST, company + "/journals(" + journalId + ")/" + POST_ACTION, null, null, Map.of()).then();

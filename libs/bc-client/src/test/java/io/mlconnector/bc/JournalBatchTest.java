@@ -64,6 +64,19 @@ class JournalBatchTest {
     }
 
     @Test
+    void linesOfOnePostingCanBeTakenOutOfTheSharedBatch() {
+        BcClient client = start(true);
+        BcJournal journal = client.journal("PROCORE").block(TIMEOUT);
+        client.addJournalLines(journal.id(), hundredLines("keep-me")).block(TIMEOUT);
+        List<BcJournalLine> mine = client.addJournalLines(journal.id(), hundredLines("remove-me")).block(TIMEOUT);
+
+        client.deleteJournalLines(journal.id(), mine.stream().map(BcJournalLine::id).toList()).block(TIMEOUT);
+
+        assertThat(client.journalLines(journal.id(), "REMOVE-ME").collectList().block(TIMEOUT)).isEmpty();
+        assertThat(client.journalLines(journal.id(), "KEEP-ME").collectList().block(TIMEOUT)).hasSize(100);
+    }
+
+    @Test
     void postedJournalLinesAreFoundByTheirDocumentNumberInTheLedger() {
         BcClient client = start(true);
         BcJournal journal = client.journal("PROCORE").block(TIMEOUT);

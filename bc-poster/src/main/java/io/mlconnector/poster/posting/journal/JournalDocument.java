@@ -82,9 +82,21 @@ public final class JournalDocument implements LedgerDocument {
             if (Boolean.TRUE.equals(bc.hasGeneralLedgerEntries(draft.number()).block(timeout))) {
                 return BcDocumentState.posted(draft.id(), draft.number());
             }
+            if (e.kind() == io.mlconnector.bc.FailureKind.BUSINESS_RULE) {
+                // BC refused the batch for a business reason (closed period...). Our lines would make every later
+                // post of the shared batch fail too: take them out; a replay once the cause is fixed re-creates them.
+                withdrawLines(bc, request, draft);
+            }
             throw e;
         }
         return BcDocumentState.posted(draft.id(), draft.number());
+    }
+
+    private void withdrawLines(BcClient bc, PostingRequest request, BcDocumentState draft) {
+        java.util.UUID journalId = java.util.UUID.fromString(draft.id());
+        List<java.util.UUID> mine = bc.journalLines(journalId, request.getPostingKey()).map(BcJournalLine::id)
+                .collectList().block(timeout);
+        bc.deleteJournalLines(journalId, mine).block(timeout);
     }
 
     /**
