@@ -47,6 +47,10 @@ final class TenantPing {
     }
 
     static int run(List<String> args, PrintStream out) {
+        return run(args, out, System.getenv());
+    }
+
+    static int run(List<String> args, PrintStream out, Map<String, String> env) {
         Path file = null;
         boolean plaintext = false;
         for (int i = 0; i < args.size(); i++) {
@@ -59,7 +63,7 @@ final class TenantPing {
         if (file == null) {
             throw new IllegalArgumentException("ping needs --tenant FILE\n" + LocalOptions.USAGE);
         }
-        String keys = System.getenv(KeyRing.ENV_VAR);
+        String keys = env.get(KeyRing.ENV_VAR);
         SecretCipher cipher = keys == null || keys.isBlank() ? null : new SecretCipher(KeyRing.parse(keys));
         if (cipher == null && !plaintext) {
             out.println("FAIL  no encryption keys: set " + KeyRing.ENV_VAR + " to read " + file
