@@ -1,5 +1,6 @@
 package io.mlconnector.sandbox.bc;
 
+import io.netty.channel.Channel;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -18,6 +19,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -49,6 +52,7 @@ public final class BcSandbox implements AutoCloseable {
     private final ApiHandler api;
     private final Subscriptions subscriptions;
     private final List<RequestLogEntry> requestLog = Collections.synchronizedList(new ArrayList<>());
+    private final List<HeldRequest> holds = new ArrayList<>();
     private DisposableServer server;
     private String baseUrl;
 
@@ -118,6 +122,7 @@ public final class BcSandbox implements AutoCloseable {
 
     @Override
     public void close() {
+        releaseHolds();
         subscriptions.close();
         if (options.statePath() != null) {
             synchronized (state) {
@@ -138,17 +143,56 @@ public final class BcSandbox implements AutoCloseable {
         String uri = req.uri();
         Map<String, String> headers = new LinkedHashMap<>();
         req.requestHeaders().forEach(h -> headers.put(h.getKey().toLowerCase(), h.getValue()));
+        HeldRequest hold = takeHold(method + " " + uri);
+        AtomicReference<Channel> channel = new AtomicReference<>();
+        res.withConnection(connection -> channel.set(connection.channel()));
+        BooleanSupplier callerConnected = () -> channel.get() == null || channel.get().isActive();
         return req.receive().aggregate().asString(StandardCharsets.UTF_8).defaultIfEmpty("")
-                .flatMap(body -> process(method, uri, headers, body))
-                .onErrorResume(BcError.class, e -> Mono.just(Reply.error(e)))
-                .onErrorResume(e -> Mono.just(Reply.error(new BcError(500, "Internal_ServerError", String.valueOf(e)))))
+                .flatMap(body -> held(hold, HoldPoint.BEFORE_PROCESSING, callerConnected,
+                        Mono.defer(() -> process(method, uri, headers, body))
+                                .onErrorResume(BcError.class, e -> Mono.just(Reply.error(e)))
+                                .onErrorResume(e -> Mono.just(Reply.error(
+                                        new BcError(500, "Internal_ServerError", String.valueOf(e)))))))
                 .flatMap(reply -> {
                     requestLog.add(new RequestLogEntry(at, method, uri, reply.status(),
                             Duration.ofNanos(System.nanoTime() - started)));
+                    return held(hold, HoldPoint.AFTER_PROCESSING, callerConnected, Mono.just(reply));
+                })
+                .flatMap(reply -> {
                     res.status(reply.status());
                     reply.headers().forEach(res::header);
                     return reply.body().isEmpty() ? res.send() .then() : res.sendString(Mono.just(reply.body())).then();
                 });
+    }
+
+    /**
+     * {@code next}, after the hold (if it stops at {@code point}) is released. A request whose caller hung up
+     * meanwhile goes no further: held before processing it is dropped (BC never saw it); held after, its work stays
+     * committed and only the answer is lost.
+     */
+    private static Mono<Reply> held(HeldRequest hold, HoldPoint point, BooleanSupplier callerConnected, Mono<Reply> next) {
+        if (hold == null || hold.point() != point) {
+            return next;
+        }
+        // Reactor Netty cancels the handler when the connection closes; a release after that finds it gone.
+        return hold.hold().doOnCancel(() -> hold.callerGone(true)).then(Mono.defer(() -> {
+            boolean gone = !callerConnected.getAsBoolean();
+            hold.callerGone(gone);
+            return gone ? Mono.<Reply>empty() : next;
+        }));
+    }
+
+    private HeldRequest takeHold(String methodAndPath) {
+        synchronized (holds) {
+            for (HeldRequest hold : holds) {
+                if (hold.matches(methodAndPath)) {
+                    holds.remove(hold);
+                    hold.caught(methodAndPath);
+                    return hold;
+                }
+            }
+            return null;
+        }
     }
 
     private Mono<Reply> process(String method, String uri, Map<String, String> headers, String body) {
@@ -374,8 +418,34 @@ public final class BcSandbox implements AutoCloseable {
         faults.latency(latency);
     }
 
+    /** Clears scripted failures and latency, and releases every hold (armed or holding). */
     public void clearFaults() {
         faults.clear();
+        releaseHolds();
+    }
+
+    /**
+     * Holds the next request whose {@code "METHOD /path?query"} (as sent, e.g.
+     * {@code "POST /v2.0/{tenant}/{env}/api/v2.0/companies(…)/purchaseInvoices"}) matches, at {@code point}: before
+     * the sandbox does anything with it, or after it processed and committed it but before answering. Token requests
+     * are held too when they match. Use the handle to wait until the request is caught and to release it; one hold
+     * catches one request.
+     */
+    public HeldRequest holdNext(Predicate<String> methodAndPath, HoldPoint point) {
+        HeldRequest hold = new HeldRequest(methodAndPath, point);
+        synchronized (holds) {
+            holds.add(hold);
+        }
+        return hold;
+    }
+
+    private void releaseHolds() {
+        List<HeldRequest> armed;
+        synchronized (holds) {
+            armed = new ArrayList<>(holds);
+            holds.clear();
+        }
+        armed.forEach(HeldRequest::release);
     }
 
     /** Every token issued so far stops working now (the next API call gets 401). */
