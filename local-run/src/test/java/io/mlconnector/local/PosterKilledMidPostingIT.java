@@ -163,6 +163,9 @@ class PosterKilledMidPostingIT {
             assertNoSecretIn(softly, posterLogs, stack);
             softly.assertAll();
         } finally {
+            // when a hard failure (a poster that never reaches a step) ends the run, say what was already wrong
+            softly.errorsCollected().forEach(e -> System.out.println("PosterKilledMidPostingIT earlier failure: "
+                    + e.getMessage().lines().limit(3).toList()));
             timings.put("total", since(began));
             timings.forEach((what, took) -> System.out.println("PosterKilledMidPostingIT " + what + ": " + took));
         }
