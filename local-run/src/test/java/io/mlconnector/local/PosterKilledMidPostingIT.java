@@ -163,6 +163,7 @@ class PosterKilledMidPostingIT {
             assertNoSecretIn(softly, posterLogs, stack);
             softly.assertAll();
         } finally {
+            PosterProcess.stopAll();
             // when a hard failure (a poster that never reaches a step) ends the run, say what was already wrong
             softly.errorsCollected().forEach(e -> System.out.println("PosterKilledMidPostingIT earlier failure: "
                     + e.getMessage().lines().limit(3).toList()));
@@ -226,6 +227,13 @@ class PosterKilledMidPostingIT {
     /** bc-poster started like a deployment starts it: its main class, its own config file, a few overrides. */
     private static final class PosterProcess {
 
+        /** Every poster this test started: none may outlive it, whatever failed. */
+        private static final List<Process> STARTED = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        static {
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> STARTED.forEach(Process::destroyForcibly)));
+        }
+
         private final Process process;
         private final Path log;
 
@@ -259,7 +267,9 @@ class PosterKilledMidPostingIT {
             // the key ring as a deployment passes it: environment, not command line
             builder.environment().put("MLC_ENCRYPTION_KEYS", stack.encryptionKeys);
             logs.add(log);
-            return new PosterProcess(builder.start(), log);
+            Process process = builder.start();
+            STARTED.add(process);
+            return new PosterProcess(process, log);
         }
 
         boolean requireAlive() {
@@ -273,6 +283,14 @@ class PosterKilledMidPostingIT {
         void kill() throws InterruptedException {
             process.destroyForcibly();
             assertThat(process.waitFor(20, TimeUnit.SECONDS)).as("poster died").isTrue();
+        }
+
+        static void stopAll() throws InterruptedException {
+            for (Process p : STARTED) {
+                if (p.isAlive()) {
+                    p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+                }
+            }
         }
 
         void stop() throws InterruptedException {
