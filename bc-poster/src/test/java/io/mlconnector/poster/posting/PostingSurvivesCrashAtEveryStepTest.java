@@ -12,6 +12,7 @@ import io.mlconnector.events.PostingRequest;
 import io.mlconnector.events.PostingResult;
 import io.mlconnector.poster.posting.CrashingLedgerDocument.CrashPoint;
 import io.mlconnector.poster.posting.CrashingLedgerDocument.ProcessDied;
+import io.mlconnector.poster.posting.journal.JournalDocument;
 import io.mlconnector.poster.testbed.PosterProcess;
 import io.mlconnector.poster.testbed.PosterTestBed;
 import io.mlconnector.poster.testbed.PostingRequests;
@@ -146,6 +147,43 @@ class PostingSurvivesCrashAtEveryStepTest {
         assertThat(result.getOutcome()).isEqualTo(PostingOutcome.POSTED);
         assertPostedExactlyOnce(ours);
         assertPostedExactlyOnce(theirs);
+    }
+
+    @Test
+    void linesOfADeadAttemptThatBcRunsLateAreNotPostedTwice() {
+        PostingRequest request = PostingRequests.commitment(3);
+        runUntilCrash(request, CrashPoint.BEFORE_CREATE); // the dead attempt's lines $batch is still on its way to BC
+        JournalDocument deadAttempt = new JournalDocument("PROCORE", java.time.Duration.ofSeconds(30));
+        // BC runs it after the next attempt looked for the key and added its own lines, just before that one posts
+        PosterProcess recovering = bed.process(db, PosterTestBed.clientOptions(), document -> new CrashingLedgerDocument(
+                document, CrashPoint.NONE, () -> deadAttempt.createDraft(bcClient(), request)));
+
+        assertThat(recovering.post(request).getOutcome()).isEqualTo(PostingOutcome.POSTED);
+        assertPostedExactlyOnce(request);
+    }
+
+    @Test
+    void lateLinesOfAnAlreadyPostedDocumentAreTakenOutBeforeTheNextBatchPost() {
+        PostingRequest posted = PostingRequests.commitment(2);
+        assertThat(bed.process(db).post(posted).getOutcome()).isEqualTo(PostingOutcome.POSTED);
+        // a dead attempt's lines for the same document arrive after it was posted
+        new JournalDocument("PROCORE", java.time.Duration.ofSeconds(30)).createDraft(bcClient(), posted);
+
+        PostingRequest next = PostingRequests.commitment(2);
+        assertThat(bed.process(db).post(next).getOutcome()).isEqualTo(PostingOutcome.POSTED);
+
+        assertPostedExactlyOnce(posted);
+        assertPostedExactlyOnce(next);
+        assertThat(bed.bc.company().journalLines("PROCORE")).isEmpty();
+    }
+
+    private io.mlconnector.bc.BcClient bcClient() {
+        var settings = bed.tenant().bc();
+        return io.mlconnector.bc.BcClient.create(new io.mlconnector.bc.BcConnection(settings.apiBase(),
+                        settings.loginBase(), settings.aadTenantId(), settings.environment(), settings.companyId(),
+                        settings.clientId(), settings.clientSecret()),
+                org.springframework.web.reactive.function.client.WebClient.builder(), java.time.Clock.systemUTC(),
+                PosterTestBed.clientOptions());
     }
 
     static Stream<BcDocumentKind> kinds() {

@@ -74,6 +74,7 @@ public final class JournalDocument implements LedgerDocument {
 
     @Override
     public BcDocumentState post(BcClient bc, PostingRequest request, BcDocumentState draft) {
+        sweepBatch(bc, request, java.util.UUID.fromString(draft.id()));
         try {
             bc.postJournal(java.util.UUID.fromString(draft.id())).block(timeout);
         } catch (BcApiException e) {
@@ -90,6 +91,32 @@ public final class JournalDocument implements LedgerDocument {
             throw e;
         }
         return BcDocumentState.posted(draft.id(), draft.number());
+    }
+
+    /**
+     * Posting a batch posts every line in it, so before posting, the batch is made to hold nothing that would post
+     * twice. A request of a dead attempt can still be run by BC after the next attempt looked (BC runs requests for
+     * minutes under load): its lines $batch would leave a second set of lines under a key. So, in one read of the
+     * batch: under our key, one set of lines is kept (the lowest line numbers: BC numbers lines in insert order);
+     * under another key whose document is already in the G/L, every line is a late duplicate and is taken out;
+     * lines of other postings still in flight are left for this post to take along (their owner then finds its
+     * G/L entries). Costs one GET per journal posting; a G/L check only for foreign keys, which are rare.
+     */
+    private void sweepBatch(BcClient bc, PostingRequest request, java.util.UUID journalId) {
+        String ourKey = request.getPostingKey().toUpperCase(java.util.Locale.ROOT);
+        java.util.Map<String, List<BcJournalLine>> byKey = bc.journalLines(journalId, null).collectList().block(timeout)
+                .stream().collect(java.util.stream.Collectors.groupingBy(
+                        l -> String.valueOf(l.externalDocumentNumber()).toUpperCase(java.util.Locale.ROOT)));
+        List<java.util.UUID> surplus = new java.util.ArrayList<>();
+        byKey.forEach((key, lines) -> {
+            if (key.equals(ourKey)) {
+                lines.stream().sorted(java.util.Comparator.comparingInt(BcJournalLine::lineNumber))
+                        .skip(request.getLines().size()).map(BcJournalLine::id).forEach(surplus::add);
+            } else if (Boolean.TRUE.equals(bc.hasGeneralLedgerEntries(lines.get(0).documentNumber()).block(timeout))) {
+                lines.stream().map(BcJournalLine::id).forEach(surplus::add);
+            }
+        });
+        bc.deleteJournalLines(journalId, surplus).block(timeout);
     }
 
     private void withdrawLines(BcClient bc, PostingRequest request, BcDocumentState draft) {
