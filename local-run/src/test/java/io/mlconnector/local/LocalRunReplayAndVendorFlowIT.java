@@ -65,6 +65,23 @@ class LocalRunReplayAndVendorFlowIT {
             assertThat(bc.purchaseInvoices()).hasSize(invoicesBefore);
             assertThat(bc.generalLedgerEntries()).hasSize(ledgerBefore);
 
+            // A record nobody can read (not Avro) on the two topics that feed the ledger: each consumer moves it to its
+            // dead-letter topic, as it came, and goes on with the next record — nothing is dropped, nothing stalls.
+            String bootstrap = run.stack().kafka.bootstrapServers();
+            byte[] garbage = "{\"not\": \"avro\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            try (var raw = new org.apache.kafka.clients.producer.KafkaProducer<String, byte[]>(Map.of(
+                    "bootstrap.servers", bootstrap), new org.apache.kafka.common.serialization.StringSerializer(),
+                    new org.apache.kafka.common.serialization.ByteArraySerializer())) {
+                raw.send(new org.apache.kafka.clients.producer.ProducerRecord<>(Topics.PROCORE_COST_DOCUMENTS,
+                        "harbor-ridge|DIRECT_COST|poison", garbage)).get(10, TimeUnit.SECONDS);
+                raw.send(new org.apache.kafka.clients.producer.ProducerRecord<>(Topics.BC_POSTING_REQUESTS,
+                        "harbor-ridge|DIRECT_COST|poison", garbage)).get(10, TimeUnit.SECONDS);
+            }
+            new Quiescence(bootstrap).await(Map.of("mapping-service", Topics.PROCORE_COST_DOCUMENTS,
+                    "bc-poster", Topics.BC_POSTING_REQUESTS), Duration.ofMinutes(2));
+            assertThat(deadLetters(bootstrap, Topics.PROCORE_COST_DOCUMENTS)).containsExactly(garbage);
+            assertThat(deadLetters(bootstrap, Topics.BC_POSTING_REQUESTS)).containsExactly(garbage);
+
             // Apex Concrete (BC V1010, Procore 3968001) is blocked in BC: BC notifies the gateway, vendor-sync
             // makes the Procore vendor inactive.
             var procore = run.stack().procore.data();
@@ -80,6 +97,22 @@ class LocalRunReplayAndVendorFlowIT {
 
     private static tools.jackson.databind.JsonNode vendor(List<tools.jackson.databind.node.ObjectNode> vendors, long id) {
         return vendors.stream().filter(v -> v.path("id").asLong() == id).findFirst().orElseThrow();
+    }
+
+    private static List<byte[]> deadLetters(String bootstrap, String topic) {
+        String dlt = io.mlconnector.service.kafka.DeadLetters.topicFor(topic);
+        try (var consumer = new org.apache.kafka.clients.consumer.KafkaConsumer<String, byte[]>(Map.of(
+                "bootstrap.servers", bootstrap, "group.id", "dlt-probe-" + topic, "auto.offset.reset", "earliest"),
+                new org.apache.kafka.common.serialization.StringDeserializer(),
+                new org.apache.kafka.common.serialization.ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(dlt));
+            List<byte[]> seen = new java.util.ArrayList<>();
+            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> {
+                consumer.poll(Duration.ofMillis(500)).forEach(r -> seen.add(r.value()));
+                return !seen.isEmpty();
+            });
+            return seen;
+        }
     }
 
     /** What {@code kafka-consumer-groups.sh --reset-offsets --to-earliest --execute} does, once the group is empty. */

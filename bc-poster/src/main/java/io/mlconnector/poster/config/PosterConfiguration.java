@@ -32,7 +32,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import io.mlconnector.service.kafka.DeadLetters;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.serializer.DeserializationException;
@@ -119,12 +121,13 @@ public class PosterConfiguration {
     /**
      * Transient BC trouble: redeliver with exponential back-off; when attempts run out the posting is marked
      * FAILED and a FAILED result is published (an operator replays it). A record that cannot even be read
-     * (not Avro, unknown schema) is not retried: it is logged with its coordinates and skipped, since no
-     * retry can make it readable.
+     * (not Avro, unknown schema) is not retried — no retry can make it readable — but kept on the dead-letter topic.
      */
     @Bean
     CommonErrorHandler postingErrorHandler(PostingWorkflow workflow, PostingResultPublisher results,
+                                           ProducerFactory<?, ?> producers,
                                            @Value("${mlc.poster.max-attempts:6}") int maxAttempts) {
+        var deadLetters = DeadLetters.recoverer(producers);
         ExponentialBackOff backOff = new ExponentialBackOff(1000, 2.0);
         backOff.setMaxInterval(60_000);
         backOff.setMaxAttempts(maxAttempts - 1);
@@ -133,7 +136,9 @@ public class PosterConfiguration {
                 log.error("giving up on posting {} after {} attempts: {}", request.getPostingKey(), maxAttempts, e.toString());
                 results.publish(workflow.giveUp(request, e.getCause() != null ? e.getCause() : e));
             } else {
-                log.error("unreadable record {}-{}@{} skipped: {}", record.topic(), record.partition(), record.offset(), e.toString());
+                log.error("unreadable record {}-{}@{} moved to {}: {}", record.topic(), record.partition(),
+                        record.offset(), DeadLetters.topicFor(record.topic()), e.toString());
+                deadLetters.accept(record, e);
             }
         }, backOff);
         handler.addNotRetryableExceptions(DeserializationException.class);

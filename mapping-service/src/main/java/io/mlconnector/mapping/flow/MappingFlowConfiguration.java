@@ -16,7 +16,10 @@ import org.apache.avro.specific.SpecificRecord;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import io.mlconnector.service.kafka.DeadLetters;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.core.ProducerFactory;
+import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /** Wires the mapping core to Kafka (in and out) and to each tenant's Business Central for reference data. */
@@ -43,6 +46,16 @@ public class MappingFlowConfiguration {
     @Bean
     MappingOutputPort mappingOutputPort(KafkaTemplate<String, SpecificRecord> kafka) {
         return new KafkaMappingOutput(kafka);
+    }
+
+    /**
+     * A cost document whose mapping fails (MongoDB or BC unreachable) is retried until it maps: later versions of the
+     * same document must not overtake it, and dropping it would lose a cost. Unreadable records go to the
+     * dead-letter topic.
+     */
+    @Bean
+    CommonErrorHandler mappingErrorHandler(ProducerFactory<?, ?> producers) {
+        return DeadLetters.retryUntilDone(DeadLetters.recoverer(producers));
     }
 
     @Bean

@@ -24,7 +24,10 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import io.mlconnector.service.kafka.DeadLetters;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.core.ProducerFactory;
+import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.scheduling.TaskScheduler;
 import org.springframework.web.reactive.function.client.WebClient;
 
@@ -84,6 +87,17 @@ public class IngestConfiguration {
     @Bean
     ProcoreWebhookListener procoreWebhookListener(IngestService ingest, TenantSync sync, List<CostDocumentReader> readers) {
         return new ProcoreWebhookListener(ingest, sync, TenantSync.byType(readers));
+    }
+
+    /**
+     * A webhook event whose read fails (Procore down) is retried with back-off for a while, then kept on the
+     * dead-letter topic for an SRE: the tenant's reconciliation reads the record anyway, so the partition is not
+     * held for longer. Unreadable records go there at once.
+     */
+    @Bean
+    CommonErrorHandler webhookEventErrorHandler(ProducerFactory<?, ?> producers,
+                                                @Value("${mlc.ingest.webhook-retry-for:10m}") Duration retryFor) {
+        return DeadLetters.retryThenDeadLetter(DeadLetters.recoverer(producers), retryFor);
     }
 
     @Bean

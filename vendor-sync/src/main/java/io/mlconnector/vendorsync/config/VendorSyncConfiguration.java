@@ -125,14 +125,14 @@ public class VendorSyncConfiguration {
         return new BcNotificationListener(handler);
     }
 
-    /** A failed notification is retried with back-off (BC or Procore briefly down), then logged and skipped. */
+    /**
+     * A failed notification is retried with back-off (BC or Procore briefly down), then kept on the dead-letter topic;
+     * the next reconciliation or poll converges anyway. Unreadable records go there at once.
+     */
     @Bean
-    CommonErrorHandler kafkaErrorHandler() {
-        ExponentialBackOff backOff = new ExponentialBackOff(1_000, 2.0);
-        backOff.setMaxInterval(30_000);
-        backOff.setMaxElapsedTime(120_000);
-        return new DefaultErrorHandler((record, e) -> log.warn("BC notification {} dropped after retries: {}",
-                record.key(), e.toString()), backOff);
+    CommonErrorHandler kafkaErrorHandler(org.springframework.kafka.core.ProducerFactory<?, ?> producers) {
+        return io.mlconnector.service.kafka.DeadLetters.retryThenDeadLetter(
+                io.mlconnector.service.kafka.DeadLetters.recoverer(producers), java.time.Duration.ofMinutes(2));
     }
 
     @Bean
