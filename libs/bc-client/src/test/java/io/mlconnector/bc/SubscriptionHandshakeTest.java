@@ -1,5 +1,6 @@
 package io.mlconnector.bc;
 
+import io.mlconnector.testing.MutableClock;
 import static io.mlconnector.bc.BcTestSupport.TIMEOUT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -27,7 +28,7 @@ import tools.jackson.databind.JsonNode;
 /** Webhook subscriptions: the validation handshake on create/renew, delivery, and BC deleting on a 4xx answer. */
 class SubscriptionHandshakeTest {
 
-    private final BcTestSupport.MutableClock clock = new BcTestSupport.MutableClock(Instant.parse("2026-09-01T08:00:00Z"));
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-09-01T08:00:00Z"));
     private final List<String> notifications = new CopyOnWriteArrayList<>();
     private final AtomicInteger notificationStatus = new AtomicInteger(200);
     private volatile boolean echoToken = true;

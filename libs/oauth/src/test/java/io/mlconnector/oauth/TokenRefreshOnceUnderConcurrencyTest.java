@@ -1,5 +1,6 @@
 package io.mlconnector.oauth;
 
+import io.mlconnector.testing.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mlconnector.oauth.LoopbackHttpServer.Answer;

@@ -3,7 +3,7 @@ package io.mlconnector.mapping.validation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mlconnector.mapping.fixtures.HarborRidge;
-import io.mlconnector.mapping.fixtures.MutableClock;
+import io.mlconnector.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

@@ -1,5 +1,6 @@
 package io.mlconnector.posting.store;
 
+import io.mlconnector.testing.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mongodb.client.MongoDatabase;

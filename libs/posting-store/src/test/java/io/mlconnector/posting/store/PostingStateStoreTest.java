@@ -1,5 +1,6 @@
 package io.mlconnector.posting.store;
 
+import io.mlconnector.testing.MutableClock;
 import static io.mlconnector.posting.store.PostingState.DRAFT_CREATED;
 import static io.mlconnector.posting.store.PostingState.MAPPED;
 import static io.mlconnector.posting.store.PostingState.PARKED;
