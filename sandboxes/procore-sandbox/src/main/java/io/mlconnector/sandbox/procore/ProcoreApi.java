@@ -31,10 +31,11 @@ final class ProcoreApi {
     private final ProcoreSandboxOptions options;
     private final Supplier<String> baseUrl;
 
-    ProcoreApi(SandboxData data, ProcoreSandboxOptions options, Supplier<String> baseUrl) {
+    ProcoreApi(SandboxData data, ProcoreSandboxOptions options, Supplier<String> baseUrl, Webhooks webhooks) {
         this.data = data;
         this.options = options;
         this.baseUrl = baseUrl;
+        WebhookApi.register(this, data, webhooks);
         get("/rest/v1\\.0/companies", (c, m) -> companies(c));
         get("/rest/v1\\.[01]/projects", (c, m) -> projects(c));
         get("/rest/v1\\.0/vendors", (c, m) -> vendors(c));
@@ -71,7 +72,7 @@ final class ProcoreApi {
         route("GET", regex, handler);
     }
 
-    private void route(String method, String regex, BiFunction<Call, Matcher, ApiResponse> handler) {
+    void route(String method, String regex, BiFunction<Call, Matcher, ApiResponse> handler) {
         routes.add(new Route(method, Pattern.compile(regex), handler));
     }
 

@@ -158,7 +158,8 @@ final class ProcoreHttpHandler implements BiFunction<HttpServerRequest, HttpServ
             headers.put(CLIENT_ID_HEADER, grant.clientId());
             ApiRequest authed = new ApiRequest(req.method(), req.path(), req.rawQuery(), req.query(), headers,
                     req.body(), req.form());
-            return api.handle(new ProcoreApi.Call(authed, companyId));
+            // changes made by this call carry the app as metadata.source_application_id in webhooks (§11)
+            return data.actingAs(grant.clientId(), () -> api.handle(new ProcoreApi.Call(authed, companyId)));
         } catch (ApiError e) {
             return e.response;
         }

@@ -18,6 +18,7 @@ public final class ProcoreSandbox implements AutoCloseable {
     private final RequestLog log;
     private final TokenStore tokens;
     private final ProcoreSandboxOptions options;
+    private final Webhooks webhooks;
 
     private ProcoreSandbox(ProcoreSandboxOptions options) {
         this.options = options;
@@ -28,7 +29,8 @@ public final class ProcoreSandbox implements AutoCloseable {
         RateLimiter limiter = new RateLimiter(options.clock(), options.hourlyLimit(), options.hourlyWindow(),
                 options.spikeLimit(), options.spikeWindow());
         String[] base = new String[1];
-        ProcoreApi api = new ProcoreApi(data, options, () -> base[0]);
+        this.webhooks = new Webhooks(data, options);
+        ProcoreApi api = new ProcoreApi(data, options, () -> base[0], webhooks);
         ProcoreHttpHandler handler = new ProcoreHttpHandler(data, options, tokens, limiter, faults, log, api);
         this.server = HttpServer.create()
                 .host("127.0.0.1")
@@ -54,6 +56,11 @@ public final class ProcoreSandbox implements AutoCloseable {
     /** The records; change them to simulate users working in Procore. */
     public SandboxData data() {
         return data;
+    }
+
+    /** Hooks created through the Webhooks API and the log of every delivery attempt. */
+    public Webhooks webhooks() {
+        return webhooks;
     }
 
     public Faults faults() {
@@ -87,6 +94,7 @@ public final class ProcoreSandbox implements AutoCloseable {
 
     @Override
     public void close() {
+        webhooks.close();
         server.disposeNow(Duration.ofSeconds(5));
     }
 }

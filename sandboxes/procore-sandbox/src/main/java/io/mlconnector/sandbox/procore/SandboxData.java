@@ -184,8 +184,56 @@ public final class SandboxData {
 
     // ---- mutations for tests and the local run ----
 
-    /** Changes a record in place and bumps its {@code updated_at}; returns the new state. */
-    public synchronized ObjectNode update(Resource resource, long ownerId, long id, Consumer<ObjectNode> change) {
+    /** Changes a record in place and bumps its {@code updated_at}; returns the new state. Webhooks see an "update". */
+    public ObjectNode update(Resource resource, long ownerId, long id, Consumer<ObjectNode> change) {
+        ObjectNode result;
+        synchronized (this) {
+            result = mutate(resource, ownerId, id, change);
+        }
+        fire(resource, ownerId, id, "update");
+        return result;
+    }
+
+    /**
+     * Soft-deletes a record the way Procore does: {@code deleted_at} set, visible with include_deleted. Webhooks see
+     * a "delete".
+     */
+    public ObjectNode delete(Resource resource, long ownerId, long id) {
+        ObjectNode result;
+        synchronized (this) {
+            String now = now();
+            result = mutate(resource, ownerId, id, n -> n.put("deleted_at", now));
+        }
+        fire(resource, ownerId, id, "delete");
+        return result;
+    }
+
+    /** Adds a record; gives it an id if it has none and stamps created_at/updated_at. Webhooks see a "create". */
+    public ObjectNode add(Resource resource, long ownerId, ObjectNode record) {
+        ObjectNode node = record.deepCopy();
+        synchronized (this) {
+            if (!node.hasNonNull("id")) {
+                node.put("id", nextId++);
+            }
+            String now = now();
+            if (!node.hasNonNull("created_at")) {
+                node.put("created_at", now);
+            }
+            node.put("updated_at", now);
+            if (!node.has("deleted_at") && resource != Resource.VENDORS && resource != Resource.PROJECTS) {
+                node.putNull("deleted_at");
+            }
+            records.computeIfAbsent(new Key(resource, ownerId), k -> new ArrayList<>()).add(node);
+            if (resource == Resource.PROJECTS) {
+                projectCompany.put(node.path("id").asLong(), ownerId);
+            }
+            node = node.deepCopy();
+        }
+        fire(resource, ownerId, node.path("id").asLong(), "create");
+        return node;
+    }
+
+    private ObjectNode mutate(Resource resource, long ownerId, long id, Consumer<ObjectNode> change) {
         ObjectNode node = stored(resource, ownerId, id)
                 .orElseThrow(() -> new NoSuchElementException(resource + " " + id + " not found under " + ownerId));
         change.accept(node);
@@ -193,31 +241,44 @@ public final class SandboxData {
         return node.deepCopy();
     }
 
-    /** Soft-deletes a record the way Procore does: {@code deleted_at} set, visible with include_deleted. */
-    public synchronized ObjectNode delete(Resource resource, long ownerId, long id) {
-        String now = now();
-        return update(resource, ownerId, id, n -> n.put("deleted_at", now));
+    // ---- change events (what webhooks are made of) ----
+
+    /**
+     * One change to a record: {@code eventType} create / update / delete; {@code applicationId} is the client id of
+     * the app whose API call made it (Procore's {@code metadata.source_application_id}), null for a change made
+     * "by a user" through this Java API.
+     */
+    public record Change(Resource resource, long ownerId, long id, String eventType, String applicationId, Instant at) {
     }
 
-    /** Adds a record; gives it an id if it has none and stamps created_at/updated_at. */
-    public synchronized ObjectNode add(Resource resource, long ownerId, ObjectNode record) {
-        ObjectNode node = record.deepCopy();
-        if (!node.hasNonNull("id")) {
-            node.put("id", nextId++);
+    private final List<Consumer<Change>> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final ThreadLocal<String> actingApplication = new ThreadLocal<>();
+
+    /** Called after every create / update / delete, outside the data lock (listeners may read the data). */
+    public void onChange(Consumer<Change> listener) {
+        listeners.add(listener);
+    }
+
+    /** Runs an API call on behalf of an app, so the changes it makes carry that app as their source. */
+    <T> T actingAs(String applicationId, java.util.function.Supplier<T> call) {
+        String before = actingApplication.get();
+        actingApplication.set(applicationId);
+        try {
+            return call.get();
+        } finally {
+            if (before == null) {
+                actingApplication.remove();
+            } else {
+                actingApplication.set(before);
+            }
         }
-        String now = now();
-        if (!node.hasNonNull("created_at")) {
-            node.put("created_at", now);
+    }
+
+    private void fire(Resource resource, long ownerId, long id, String eventType) {
+        Change change = new Change(resource, ownerId, id, eventType, actingApplication.get(), clock.instant());
+        for (Consumer<Change> listener : listeners) {
+            listener.accept(change);
         }
-        node.put("updated_at", now);
-        if (!node.has("deleted_at") && resource != Resource.VENDORS && resource != Resource.PROJECTS) {
-            node.putNull("deleted_at");
-        }
-        records.computeIfAbsent(new Key(resource, ownerId), k -> new ArrayList<>()).add(node);
-        if (resource == Resource.PROJECTS) {
-            projectCompany.put(node.path("id").asLong(), ownerId);
-        }
-        return node.deepCopy();
     }
 
     synchronized long newId() {
