@@ -19,6 +19,11 @@ import io.mlconnector.procore.model.ProcoreVendor;
 import io.mlconnector.procore.model.Requisition;
 import io.mlconnector.procore.model.VendorSyncResult;
 import io.mlconnector.procore.model.VendorWrite;
+import io.mlconnector.procore.model.WebhookHook;
+import io.mlconnector.procore.model.WebhookHookSpec;
+import io.mlconnector.procore.model.WebhookResource;
+import io.mlconnector.procore.model.WebhookTrigger;
+import io.mlconnector.procore.model.WebhookTriggersResult;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -290,6 +295,99 @@ public final class ProcoreClient {
                 })
                 .reduce(new VendorSyncResult(List.of(), List.of()), (a, b) -> new VendorSyncResult(
                         concat(a.entities(), b.entities()), concat(a.errors(), b.errors())));
+    }
+
+    // ---------------------------------------------------------------- webhooks (company scope, reference sheet §11)
+
+    private static final String HOOKS = "/rest/v1.0/webhooks/hooks";
+
+    /** The company's hooks in one namespace ("*" = every namespace). */
+    public Flux<WebhookHook> webhookHooks(String namespace) {
+        return http.list(http.uri(HOOKS, Query.of("company_id", companyId()).and("namespace", namespace)))
+                .map(ProcoreClient::hook);
+    }
+
+    /** Creates a company-scoped hook with payload version v2. */
+    public Mono<WebhookHook> createWebhookHook(WebhookHookSpec spec) {
+        ObjectNode body = ProcoreJson.MAPPER.createObjectNode();
+        body.put("company_id", companyId());
+        body.set("hook", hookJson(spec));
+        return http.json(HttpMethod.POST, http.uri(HOOKS, Query.empty()), body).map(ProcoreClient::hook);
+    }
+
+    /** Sets the hook's URL and headers (and namespace, api_version) to the spec's. */
+    public Mono<WebhookHook> updateWebhookHook(long hookId, WebhookHookSpec spec) {
+        ObjectNode body = ProcoreJson.MAPPER.createObjectNode();
+        body.put("company_id", companyId());
+        body.set("hook", hookJson(spec));
+        return http.json(HttpMethod.PATCH, http.uri(HOOKS + "/" + hookId, Query.empty()), body).map(ProcoreClient::hook);
+    }
+
+    public Mono<Void> deleteWebhookHook(long hookId) {
+        return http.send(HttpMethod.DELETE, http.uri(HOOKS + "/" + hookId, Query.of("company_id", companyId())), null).then();
+    }
+
+    public Flux<WebhookTrigger> webhookTriggers(long hookId) {
+        return http.list(http.uri(HOOKS + "/" + hookId + "/triggers", Query.of("company_id", companyId())))
+                .map(ProcoreClient::trigger);
+    }
+
+    /**
+     * Creates triggers in one call ({@code POST .../triggers/bulk}). The answer's shape is not documented: the
+     * sandbox's {@code {success:[…], failures:[…]}} and a plain array of created triggers are both read.
+     */
+    public Mono<WebhookTriggersResult> createWebhookTriggers(long hookId, List<WebhookTrigger> triggers) {
+        ObjectNode body = ProcoreJson.MAPPER.createObjectNode();
+        body.put("company_id", companyId());
+        body.put("api_version", "v2");
+        ArrayNode list = body.putArray("triggers");
+        triggers.forEach(t -> list.addObject().put("resource_name", t.resourceName()).put("event_type", t.eventType()));
+        return http.json(HttpMethod.POST, http.uri(HOOKS + "/" + hookId + "/triggers/bulk", Query.empty()), body)
+                .map(answer -> {
+                    List<WebhookTrigger> created = new ArrayList<>();
+                    List<String> failures = new ArrayList<>();
+                    (answer.isArray() ? answer : answer.path("success")).forEach(t -> created.add(trigger(t)));
+                    answer.path("failures").forEach(f -> failures.add(f.path("resource_name").asString("?") + "/"
+                            + f.path("event_type").asString("?") + ": " + f.path("errors")));
+                    return new WebhookTriggersResult(created, failures);
+                });
+    }
+
+    /** Resource names a company hook can subscribe to ({@code GET /rest/v1.0/webhooks/resources?company_id=}). */
+    public Flux<WebhookResource> webhookResources() {
+        return http.list(http.uri("/rest/v1.0/webhooks/resources", Query.of("company_id", companyId())))
+                .map(n -> {
+                    List<String> except = new ArrayList<>();
+                    n.path("except").forEach(e -> except.add(e.asString()));
+                    return new WebhookResource(n.path("resource_name").asString(n.path("name").asString(null)), except);
+                });
+    }
+
+    private static ObjectNode hookJson(WebhookHookSpec spec) {
+        ObjectNode hook = ProcoreJson.MAPPER.createObjectNode();
+        hook.put("api_version", "v2");
+        hook.put("namespace", spec.namespace());
+        hook.put("destination_url", spec.destinationUrl());
+        ObjectNode headers = hook.putObject("destination_headers");
+        spec.destinationHeaders().forEach((name, value) -> headers.put(name, value.reveal()));
+        return hook;
+    }
+
+    private static WebhookHook hook(JsonNode n) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        JsonNode h = n.path("destination_headers");
+        if (h.isObject()) {
+            h.propertyNames().forEach(name -> headers.put(name, h.get(name).asString()));
+        }
+        return new WebhookHook(n.path("id").asLong(), n.path("namespace").asString(null),
+                n.path("api_version").asString(null), n.path("destination_url").asString(null), headers,
+                n.path("owned_by_company_id").isNumber() ? n.path("owned_by_company_id").asLong() : null,
+                n.path("owned_by_project_id").isNumber() ? n.path("owned_by_project_id").asLong() : null);
+    }
+
+    private static WebhookTrigger trigger(JsonNode n) {
+        return new WebhookTrigger(n.hasNonNull("id") ? n.path("id").asLong() : null, n.path("resource_name").asString(),
+                n.path("event_type").asString());
     }
 
     private static <T> List<T> concat(List<T> a, List<T> b) {
