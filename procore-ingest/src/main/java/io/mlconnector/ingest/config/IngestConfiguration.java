@@ -14,6 +14,7 @@ import io.mlconnector.ingest.sync.ProcoreCallCounter;
 import io.mlconnector.ingest.sync.Readers;
 import io.mlconnector.ingest.sync.TenantSync;
 import io.mlconnector.ingest.webhook.ProcoreWebhookListener;
+import io.mlconnector.ingest.webhook.ProcoreWebhookRegistration;
 import io.mlconnector.procore.ProcoreClientOptions;
 import io.mlconnector.service.clients.ProcoreClients;
 import io.mlconnector.tenant.TenantRegistry;
@@ -21,6 +22,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -33,6 +37,8 @@ import org.springframework.web.reactive.function.client.WebClient;
 
 @Configuration(proxyBeanMethods = false)
 public class IngestConfiguration {
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(IngestConfiguration.class);
 
     @Bean
     Clock clock() {
@@ -104,5 +110,38 @@ public class IngestConfiguration {
     @ConditionalOnProperty(name = "mlc.ingest.schedule-enabled", havingValue = "true", matchIfMissing = true)
     TenantSchedules tenantSchedules(IngestService ingest, TaskScheduler scheduler) {
         return new TenantSchedules(ingest, scheduler);
+    }
+
+    /** Creates / fixes each tenant's Procore hook; only with a gateway URL to point it at. */
+    @Bean
+    @ConditionalOnExpression("!'${mlc.ingest.webhook-base-url:}'.isBlank() and ${mlc.ingest.webhook-registration-enabled:true}")
+    ProcoreWebhookRegistration procoreWebhookRegistration(TenantRegistry tenants, ProcoreClients clients,
+                                                          @Value("${mlc.ingest.webhook-base-url}") String baseUrl,
+                                                          @Value("${mlc.ingest.webhook-resources:}") List<String> resources,
+                                                          @Value("${mlc.ingest.webhook-registration-timeout:2m}") Duration timeout) {
+        return new ProcoreWebhookRegistration(tenants, clients, baseUrl,
+                resources.stream().map(String::strip).filter(r -> !r.isEmpty()).toList(), timeout);
+    }
+
+    /**
+     * At start, every tenant's hook is registered in the background (start-up never waits for Procore); a failure
+     * is logged and the reconciliation poll covers the tenant until the next start.
+     */
+    @Bean
+    ApplicationRunner procoreWebhookRegistrationAtStart(ObjectProvider<ProcoreWebhookRegistration> registration,
+                                                        @Value("${mlc.ingest.webhook-base-url:}") String baseUrl,
+                                                        @Value("${mlc.ingest.webhook-registration-enabled:true}") boolean enabled) {
+        return args -> {
+            ProcoreWebhookRegistration r = registration.getIfAvailable();
+            if (r != null) {
+                r.registerAll().subscribe();
+            } else if (!enabled) {
+                log.info("Procore webhook registration is off (mlc.ingest.webhook-registration-enabled=false); hooks are"
+                        + " managed outside the connector, the reconciliation poll catches every change");
+            } else {
+                log.info("Procore webhook registration is off: mlc.ingest.webhook-base-url is not set (the gateway's"
+                        + " public base URL); the reconciliation poll catches every change");
+            }
+        };
     }
 }
