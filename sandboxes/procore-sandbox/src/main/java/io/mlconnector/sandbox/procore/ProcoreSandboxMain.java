@@ -6,7 +6,8 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * Standalone run: {@code ProcoreSandboxMain --port 8091 --data demo-data/procore [--spike-limit 100]
- * [--spike-window-seconds 10] [--hourly-limit 3600] [--token-lifetime-seconds 5400] [--retry-after-on-429]}.
+ * [--spike-window-seconds 10] [--hourly-limit 3600] [--token-lifetime-seconds 5400] [--retry-after-on-429]
+ * [--webhook-delay-ms 100] [--webhook-requisitions-resource-name NAME] [--webhook-procore-timing]}.
  * Prints one line "procore-sandbox listening on <url>" when ready; stops on SIGTERM/SIGINT.
  */
 public final class ProcoreSandboxMain {
@@ -35,6 +36,7 @@ public final class ProcoreSandboxMain {
         Integer hourly = null;
         Integer lifetime = null;
         boolean retryAfter = false;
+        WebhookOptions webhooks = WebhookOptions.defaults();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--port" -> port = Integer.parseInt(args[++i]);
@@ -44,13 +46,17 @@ public final class ProcoreSandboxMain {
                 case "--hourly-limit" -> hourly = Integer.parseInt(args[++i]);
                 case "--token-lifetime-seconds" -> lifetime = Integer.parseInt(args[++i]);
                 case "--retry-after-on-429" -> retryAfter = true;
+                case "--webhook-delay-ms" -> webhooks = webhooks.withDeliveryDelay(Duration.ofMillis(Long.parseLong(args[++i])));
+                case "--webhook-requisitions-resource-name" -> webhooks = webhooks.withRequisitionsResourceName(args[++i]);
+                case "--webhook-procore-timing" -> webhooks = WebhookOptions.procoreTiming()
+                        .withRequisitionsResourceName(webhooks.requisitionsResourceName());
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]);
             }
         }
         if (data == null) {
             throw new IllegalArgumentException("--data DIR is required");
         }
-        o = ProcoreSandboxOptions.defaults(data).withPort(port).withRetryAfterOn429(retryAfter);
+        o = ProcoreSandboxOptions.defaults(data).withPort(port).withRetryAfterOn429(retryAfter).withWebhooks(webhooks);
         if (spike != null || spikeSeconds != null) {
             o = o.withSpikeLimit(spike != null ? spike : o.spikeLimit(),
                     spikeSeconds != null ? Duration.ofSeconds(spikeSeconds) : o.spikeWindow());
