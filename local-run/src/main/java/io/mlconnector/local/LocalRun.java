@@ -87,7 +87,8 @@ public final class LocalRun implements AutoCloseable {
             Map<Service, Map<String, Object>> perService = Map.of(
                     Service.WEBHOOK_GATEWAY, Map.of("server.port", gatewayPort,
                             "mlc.gateway.base-url", "http://127.0.0.1:" + gatewayPort),
-                    Service.PROCORE_INGEST, Map.of("mlc.ingest.schedule-enabled", !options.once(), "mlc.ingest.webhook-base-url", "http://127.0.0.1:" + gatewayPort),
+                    Service.PROCORE_INGEST, Map.of("mlc.ingest.schedule-enabled", !options.once(),
+                            "mlc.ingest.webhook-base-url", "http://127.0.0.1:" + gatewayPort),
                     Service.MAPPING_SERVICE, Map.of("mlc.mapping.seed." + LocalStack.TENANT_ID, options.mappingFile().toString()),
                     Service.VENDOR_SYNC, Map.of("mlc.vendor-sync.schedule-enabled", !options.once(),
                             "mlc.vendor-sync.notification-base-url", "http://127.0.0.1:" + gatewayPort));
