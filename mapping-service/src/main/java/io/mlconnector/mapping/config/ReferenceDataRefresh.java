@@ -1,5 +1,6 @@
 package io.mlconnector.mapping.config;
 
+import io.mlconnector.bc.BcNotificationResource;
 import io.mlconnector.mapping.core.ExceptionRedriver;
 import io.mlconnector.mapping.core.RedriveReport;
 import io.mlconnector.mapping.validation.CachedBcReferenceData;
@@ -25,8 +26,9 @@ public final class ReferenceDataRefresh {
 
     /** True for BC webhook resources that change what the mapping validates against. */
     public static boolean concernsMapping(String resource) {
-        String lower = resource == null ? "" : resource.toLowerCase(java.util.Locale.ROOT);
-        return lower.contains("/accounts") || lower.contains("/dimensions") || lower.contains("/dimensionvalues")
-                || lower.contains("/vendors");
+        return BcNotificationResource.parse(resource).map(r -> r.collection().toLowerCase(java.util.Locale.ROOT))
+                .filter(set -> set.equals("accounts") || set.equals("dimensions") || set.equals("dimensionvalues")
+                        || set.equals("vendors"))
+                .isPresent();
     }
 }

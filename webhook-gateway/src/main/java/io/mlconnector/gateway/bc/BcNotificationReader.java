@@ -1,5 +1,6 @@
 package io.mlconnector.gateway.bc;
 
+import io.mlconnector.bc.BcNotificationResource;
 import io.mlconnector.events.BcNotification;
 import io.mlconnector.tenant.Tenant;
 import java.time.Instant;
@@ -55,7 +56,7 @@ public final class BcNotificationReader {
                 dropped.add(problem);
                 continue;
             }
-            BcResource resource = BcResource.parse(entry.get("resource").asString()).orElseThrow();
+            BcNotificationResource resource = BcNotificationResource.parse(entry.get("resource").asString()).orElseThrow();
             BcNotification event = BcNotification.newBuilder()
                     .setTenantId(tenant.id())
                     .setSubscriptionId(entry.get("subscriptionId").asString())
@@ -70,7 +71,7 @@ public final class BcNotificationReader {
     }
 
     /** Key tenantId|collection|record key: all changes of one BC record stay in order on one partition. */
-    static String key(Tenant tenant, BcResource resource) {
+    static String key(Tenant tenant, BcNotificationResource resource) {
         return io.mlconnector.schemas.EventKeys.of(tenant.id(), resource.collection(), resource.recordKey());
     }
 
@@ -93,7 +94,7 @@ public final class BcNotificationReader {
         if (!nonBlankString(entry.get("resource"))) {
             return "malformed_entry";
         }
-        Optional<BcResource> resource = BcResource.parse(entry.get("resource").asString());
+        Optional<BcNotificationResource> resource = BcNotificationResource.parse(entry.get("resource").asString());
         if (resource.isEmpty()) {
             return "malformed_resource";
         }
