@@ -11,8 +11,6 @@ import io.mlconnector.schemas.Topics;
 import io.mlconnector.schemas.registry.SchemaRegistryRestClient;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -70,7 +68,7 @@ public final class LocalRun implements AutoCloseable {
                 + (options.stateDir() == null ? "" : " with state in " + options.stateDir()));
         LocalStack stack = LocalStack.start(options, brokerClasspath(), options.stateDir() != null);
         try {
-            int gatewayPort = freePort();
+            int gatewayPort = io.mlconnector.local.infra.PortFile.freePort();
             Map<String, Object> common = new LinkedHashMap<>();
             common.put("spring.kafka.bootstrap-servers", stack.kafka.bootstrapServers());
             common.put("spring.kafka.properties.schema.registry.url", stack.registry.baseUri().toString());
@@ -208,9 +206,4 @@ public final class LocalRun implements AutoCloseable {
         return System.getProperty("java.class.path");
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
-    }
 }

@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import java.util.Properties;
 
 /** Loopback ports chosen once and remembered in a state folder, so a restarted run reuses them when free. */
-final class PortFile {
+public final class PortFile {
 
     private final Properties ports;
 
@@ -45,7 +45,8 @@ final class PortFile {
         return Integer.parseInt(ports.getProperty(name));
     }
 
-    static int freePort() throws IOException {
+    /** A loopback port free right now. */
+    public static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         }

@@ -20,9 +20,9 @@ public class ConnectorTopicsConfiguration {
     @Bean
     public KafkaAdmin.NewTopics connectorTopics(@Value("${mlc.kafka.partitions:3}") int partitions,
                                                 @Value("${mlc.kafka.replication-factor:1}") short replicas) {
-        // every topic, and its dead-letter topic for records a consumer could not handle (see DeadLetters)
-        return new KafkaAdmin.NewTopics(Topics.all().stream()
-                .flatMap(name -> java.util.stream.Stream.of(name, DeadLetters.topicFor(name)))
+        // every topic, and a dead-letter topic for each one the services consume (see DeadLetters)
+        return new KafkaAdmin.NewTopics(java.util.stream.Stream.concat(Topics.all().stream(),
+                        DeadLetters.CONSUMED_TOPICS.stream().map(DeadLetters::topicFor))
                 .map(name -> TopicBuilder.name(name).partitions(partitions).replicas(replicas).build())
                 .toArray(NewTopic[]::new));
     }
