@@ -27,8 +27,6 @@ import io.mlconnector.mapping.policy.PostingStrategy;
 import io.mlconnector.mapping.policy.PostingTreatment;
 import io.mlconnector.mapping.policy.TenantAccountUse;
 import io.mlconnector.mapping.rules.DimensionAssignment;
-import io.mlconnector.mapping.rules.DimensionCodes;
-import io.mlconnector.mapping.rules.DimensionTemplate;
 import io.mlconnector.mapping.rules.MappingRule;
 import io.mlconnector.mapping.rules.MappingRuleRepository;
 import io.mlconnector.mapping.rules.MappingRuleSet;
@@ -103,16 +101,13 @@ public final class CostDocumentMapper {
                 .toList();
         checkDocument(document, postable, problems);
 
-        List<DimensionAssignment> projectDimensions = projectDimensions(document, tenant.dimensionCodes(), problems);
-        MappingRuleSet ruleSet = strategy.lineNeeds() == LineNeeds.PROJECT_DIMENSION_ONLY
-                ? MappingRuleSet.empty()
-                : rules.ruleSet(tenantId);
+        MappingRuleSet ruleSet = rules.ruleSet(tenantId);
+        LineDimensions dimensions = new LineDimensions(validator, tenantId, ruleSet, tenant.dimensionCodes(),
+                blankToNull(document.getProjectNumber()));
+        List<DimensionAssignment> projectDimensions = dimensions.projectDimensions(problems);
         List<MappedLine> mappedLines = new ArrayList<>();
         for (CostDocumentLine line : postable) {
-            mappedLines.add(strategy.lineNeeds() == LineNeeds.PROJECT_DIMENSION_ONLY
-                    ? new MappedLine(line, null, projectDimensions)
-                    : mapLine(document, line, strategy.lineNeeds(), ruleSet, tenant.dimensionCodes(),
-                            projectDimensions, problems));
+            mappedLines.add(mapLine(document, line, strategy.lineNeeds(), ruleSet, dimensions, problems));
         }
         PostingInput input = new PostingInput(document, category, mappedLines, projectDimensions, tenant.accounts());
         for (TenantAccountUse use : strategy.tenantAccounts(input)) {
@@ -151,21 +146,8 @@ public final class CostDocumentMapper {
         }
     }
 
-    private List<DimensionAssignment> projectDimensions(CostDocument document, DimensionCodes codes,
-                                                        Set<Problem> problems) {
-        String project = blankToNull(document.getProjectNumber());
-        if (project == null) {
-            return List.of();
-        }
-        var check = validator.checkDimensions(document.getTenantId(),
-                List.of(new DimensionAssignment(codes.project(), project)), "project " + project, null);
-        problems.addAll(check.problems());
-        return check.dimensions();
-    }
-
     private MappedLine mapLine(CostDocument document, CostDocumentLine line, LineNeeds needs, MappingRuleSet ruleSet,
-                               DimensionCodes codes, List<DimensionAssignment> projectDimensions,
-                               Set<Problem> problems) {
+                               LineDimensions lineDimensions, Set<Problem> problems) {
         String project = blankToNull(document.getProjectNumber());
         String costCode = line.getCostCode() == null ? null : blankToNull(line.getCostCode().getFullCode());
         String costType = line.getCostType() == null ? null : blankToNull(line.getCostType().getCode());
@@ -191,23 +173,8 @@ public final class CostDocumentMapper {
                         "mapped for " + label + " by the rule for " + rule.get().describe(), line.getLineId()));
             }
         }
-        List<DimensionTemplate> templates = rule.map(r -> r.effectiveDimensions(codes)).orElse(codes.defaultTemplate());
-        List<DimensionAssignment> dimensions = new ArrayList<>();
-        for (DimensionTemplate template : templates) {
-            String value = template.render(project, costCode, costType);
-            if (value == null) {
-                continue;
-            }
-            if (template.dimensionCode().equals(codes.project()) && value.equals(project)) {
-                // Checked once for the document: one PROJECT problem, not one per line.
-                dimensions.addAll(projectDimensions);
-                continue;
-            }
-            var check = validator.checkDimensions(document.getTenantId(),
-                    List.of(new DimensionAssignment(template.dimensionCode(), value)), label, line.getLineId());
-            problems.addAll(check.problems());
-            dimensions.addAll(check.dimensions());
-        }
+        List<DimensionAssignment> dimensions = lineDimensions.lineDimensions(rule, costCode, costType, label,
+                line.getLineId(), problems);
         return new MappedLine(line, account, dimensions);
     }
 

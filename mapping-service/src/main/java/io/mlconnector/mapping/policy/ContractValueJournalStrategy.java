@@ -1,13 +1,13 @@
 package io.mlconnector.mapping.policy;
 
 import io.mlconnector.events.BcDocumentKind;
-import java.math.BigDecimal;
 import java.util.List;
 
 /**
- * Prime contract change orders -> one journal line with the approved delta on the tenant's contract value
- * account, balanced by its contra, with the project dimension only: revenue-side tracking is per project,
- * cost codes do not apply.
+ * Prime contract change orders -> one journal line per change order line: its approved delta (negative for a
+ * credit) on the tenant's contract value account, balanced by its contra, with the dimensions the mapping gives
+ * the line (project, and the cost code and cost type of the line's own budget code when it has one), so
+ * revenue-side changes can be reported by cost code as well as by project. Lines with a zero delta are left out.
  */
 public final class ContractValueJournalStrategy implements PostingStrategy {
     @Override
@@ -17,7 +17,7 @@ public final class ContractValueJournalStrategy implements PostingStrategy {
 
     @Override
     public LineNeeds lineNeeds() {
-        return LineNeeds.PROJECT_DIMENSION_ONLY;
+        return LineNeeds.DIMENSIONS_ONLY;
     }
 
     @Override
@@ -34,13 +34,18 @@ public final class ContractValueJournalStrategy implements PostingStrategy {
 
     @Override
     public PostingPlan plan(PostingInput input) {
-        BigDecimal delta = input.lines().stream()
-                .map(line -> line.source().getAmount())
-                .reduce(BigDecimal.ZERO, BigDecimal::add);
         String number = input.document().getNumber();
-        String description = Descriptions.fit("Prime contract change order" + (number == null ? "" : " " + number));
-        PlannedLine line = new PlannedLine(null, description, input.accounts().contractValue(),
-                input.accounts().contractValueContra(), delta, input.projectDimensions());
-        return new PostingPlan(BcDocumentKind.GENERAL_JOURNAL, List.of(line), input.accounts().journalCode());
+        String fallback = Descriptions.fit("Prime contract change order" + (number == null ? "" : " " + number));
+        List<PlannedLine> lines = input.lines().stream()
+                .map(line -> new PlannedLine(line.source().getLineId(), describe(line, fallback),
+                        input.accounts().contractValue(), input.accounts().contractValueContra(),
+                        line.source().getAmount(), line.dimensions()))
+                .toList();
+        return new PostingPlan(BcDocumentKind.GENERAL_JOURNAL, lines, input.accounts().journalCode());
+    }
+
+    private static String describe(MappedLine line, String fallback) {
+        String own = Descriptions.line(line.source());
+        return own == null ? fallback : own;
     }
 }

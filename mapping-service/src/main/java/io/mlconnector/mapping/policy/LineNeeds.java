@@ -4,8 +4,6 @@ package io.mlconnector.mapping.policy;
 public enum LineNeeds {
     /** mapped cost account + project / cost code / cost type dimensions (actual costs) */
     COST_ACCOUNT_AND_DIMENSIONS,
-    /** job-cost dimensions only; the accounts are the tenant's memo pair (commitments) */
-    DIMENSIONS_ONLY,
-    /** only the project dimension, once per document (prime contract change orders) */
-    PROJECT_DIMENSION_ONLY
+    /** job-cost dimensions only; the accounts are the tenant's pair (commitments, prime contract change orders) */
+    DIMENSIONS_ONLY
 }

@@ -1,5 +1,7 @@
 package io.mlconnector.mapping.rules;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -47,8 +49,31 @@ public record DimensionTemplate(String dimensionCode, String value) {
 
     /** Placeholders this project knows; anything else in braces is a typo worth rejecting. */
     public boolean usesOnlyKnownPlaceholders() {
-        String stripped = value.replace(PROJECT, "").replace(COST_CODE, "").replace(COST_TYPE, "");
+        return usesOnly(PROJECT, COST_CODE, COST_TYPE);
+    }
+
+    /** True when the value has no placeholder other than these. */
+    public boolean usesOnly(String... placeholders) {
+        String stripped = value;
+        for (String placeholder : placeholders) {
+            stripped = stripped.replace(placeholder, "");
+        }
         return !stripped.contains("{") && !stripped.contains("}");
+    }
+
+    /**
+     * {@code overrides} merged over {@code base} by dimension code: an override replaces the entry with its code
+     * (appended at the end), and an empty override removes it.
+     */
+    public static List<DimensionTemplate> merge(List<DimensionTemplate> base, List<DimensionTemplate> overrides) {
+        List<DimensionTemplate> merged = new ArrayList<>(base);
+        for (DimensionTemplate override : overrides) {
+            merged.removeIf(existing -> existing.dimensionCode().equals(override.dimensionCode()));
+            if (!override.removes()) {
+                merged.add(override);
+            }
+        }
+        return merged;
     }
 
     @Override

@@ -1,6 +1,5 @@
 package io.mlconnector.mapping.rules;
 
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -10,10 +9,15 @@ import java.util.Set;
 /**
  * One row of the reference mapping: (project?, cost code?, cost type?) -> G/L account + dimension template.
  *
- * <p>Allowed shapes, most specific first: project+code+type, project+code, code+type, code, type.
+ * <p>Line rules, most specific first: project+code+type, project+code, code+type, code, type.
  * A blank {@code glAccount} marks the cost code as deliberately unmapped (e.g. an owner allowance that must
  * never post by default): lines that land on it park with COST_CODE_NOT_MAPPED instead of falling back to the
  * cost type default. {@code dimensions} are merged over the tenant's default template by dimension code.
+ *
+ * <p>A project rule (project only, no cost code, no cost type, no account) sets dimension values for every line
+ * of that project, e.g. Procore project {@code 24-017 / Phase B} -> {@code PROJECT=24-017-B}: Procore project
+ * numbers are free text, BC dimension value codes are not. Its values sit between the tenant defaults and the
+ * line rule (see {@link MappingRuleSet#lineDimensions}).
  */
 public record MappingRule(
         String projectNumber,
@@ -45,8 +49,13 @@ public record MappingRule(
 
     /** Why this rule cannot be used, or empty when its shape is one of the five allowed. */
     public Optional<String> shapeProblem() {
+        if (isProjectRule()) {
+            return projectRuleProblem();
+        }
         if (projectNumber != null && costCode == null) {
-            return Optional.of("a project override must name a cost code (project-wide cost type defaults are not supported)");
+            return Optional.of("a project rule either names a cost code (an account for that code in that project) or"
+                    + " leaves cost code, cost type and account blank (dimension values for the whole project);"
+                    + " project-wide cost type defaults are not supported");
         }
         if (costCode == null && costType == null) {
             return Optional.of("a rule needs a cost code, a cost type, or both");
@@ -66,10 +75,39 @@ public record MappingRule(
         return Optional.empty();
     }
 
+    /** Project only: the project's dimension values, no account. */
+    public boolean isProjectRule() {
+        return projectNumber != null && costCode == null && costType == null;
+    }
+
+    private Optional<String> projectRuleProblem() {
+        if (glAccount != null) {
+            return Optional.of("a project rule (no cost code, no cost type) sets dimension values only; leave gl_account"
+                    + " blank, or name a cost code to map an account for this project");
+        }
+        if (dimensions.isEmpty()) {
+            return Optional.of("a project rule needs at least one dimension, e.g. PROJECT=24-017-B");
+        }
+        Set<String> seen = new HashSet<>();
+        for (DimensionTemplate template : dimensions) {
+            if (!seen.add(template.dimensionCode())) {
+                return Optional.of("dimension " + template.dimensionCode() + " is listed twice");
+            }
+            if (!template.usesOnly(DimensionTemplate.PROJECT)) {
+                return Optional.of("dimension " + template + " of a project rule may only use the placeholder {project}"
+                        + " (its values are the same on every line of the project)");
+            }
+        }
+        return Optional.empty();
+    }
+
     public RuleLevel level() {
         shapeProblem().ifPresent(problem -> {
             throw new IllegalStateException(problem);
         });
+        if (isProjectRule()) {
+            return RuleLevel.PROJECT;
+        }
         if (projectNumber != null) {
             return costType != null ? RuleLevel.PROJECT_COST_CODE_AND_TYPE : RuleLevel.PROJECT_COST_CODE;
         }
@@ -90,17 +128,13 @@ public record MappingRule(
 
     /** Dimension templates for a line: the tenant defaults with this rule's entries merged over them. */
     public List<DimensionTemplate> effectiveDimensions(DimensionCodes codes) {
-        List<DimensionTemplate> merged = new ArrayList<>(codes.defaultTemplate());
-        for (DimensionTemplate override : dimensions) {
-            merged.removeIf(existing -> existing.dimensionCode().equals(override.dimensionCode()));
-            if (!override.removes()) {
-                merged.add(override);
-            }
-        }
-        return merged;
+        return DimensionTemplate.merge(codes.defaultTemplate(), dimensions);
     }
 
     public String describe() {
+        if (isProjectRule()) {
+            return "project " + projectNumber + " (every line)";
+        }
         StringBuilder text = new StringBuilder();
         if (projectNumber != null) text.append("project ").append(projectNumber).append(", ");
         if (costCode != null) text.append("cost code ").append(costCode).append(", ");

@@ -54,8 +54,8 @@ public final class MappingRuleSet {
     }
 
     /**
-     * The most specific rule for a line: project+code+type, project+code, code+type, code, type default.
-     * An "unmapped" marker rule is returned too (it is the answer: no account).
+     * The most specific line rule: project+code+type, project+code, code+type, code, type default (never a
+     * project rule). An "unmapped" marker rule is returned too (it is the answer: no account).
      */
     public Optional<MappingRule> resolve(String projectNumber, String costCode, String costType) {
         List<String> candidates = new ArrayList<>(5);
@@ -71,6 +71,40 @@ public final class MappingRuleSet {
             candidates.add(MappingRule.key(null, null, costType));
         }
         return candidates.stream().map(byKey::get).filter(rule -> rule != null).findFirst();
+    }
+
+    /** The project rule (project only, no cost code or type) for a Procore project number, if any. */
+    public Optional<MappingRule> projectRule(String projectNumber) {
+        return projectNumber == null ? Optional.empty()
+                : Optional.ofNullable(byKey.get(MappingRule.key(projectNumber, null, null)));
+    }
+
+    /**
+     * The dimension templates every line of the project carries whatever its cost code: the tenant's project
+     * dimension ({@code PROJECT={project}}) with the project rule merged over it.
+     */
+    public List<DimensionTemplate> projectDimensions(String projectNumber, DimensionCodes codes) {
+        List<DimensionTemplate> base = List.of(new DimensionTemplate(codes.project(), DimensionTemplate.PROJECT));
+        return projectRule(projectNumber).map(rule -> DimensionTemplate.merge(base, rule.dimensions())).orElse(base);
+    }
+
+    /**
+     * The dimension templates of one line, in layers, each merged over the one before by dimension code: the
+     * tenant defaults ({@code PROJECT={project}}, {@code COSTCODE={cost_code}}, {@code COSTTYPE={cost_type}}),
+     * then the project rule, then the line rule that matched (the most specific one, which may roll several cost
+     * codes up onto one value).
+     */
+    public List<DimensionTemplate> lineDimensions(String projectNumber, Optional<MappingRule> lineRule,
+                                                  DimensionCodes codes) {
+        List<DimensionTemplate> layered = codes.defaultTemplate();
+        Optional<MappingRule> project = projectRule(projectNumber);
+        if (project.isPresent()) {
+            layered = DimensionTemplate.merge(layered, project.get().dimensions());
+        }
+        if (lineRule.isPresent()) {
+            layered = DimensionTemplate.merge(layered, lineRule.get().dimensions());
+        }
+        return layered;
     }
 
     private static String nullsFirst(String value) {

@@ -1,7 +1,12 @@
 package io.mlconnector.mapping.rules;
 
-/** How specific a mapping rule is; the most specific rule that matches a line wins. */
+/**
+ * How specific a mapping rule is; the most specific line rule that matches a line wins. A {@link #PROJECT} rule
+ * is not a line match: it sets the project's dimension values, under whichever line rule matches.
+ */
 public enum RuleLevel {
+    /** project only: that project's dimension values for every line (no account); not a line match */
+    PROJECT(0, "project (dimension values for every line of the project)"),
     COST_TYPE_DEFAULT(1, "cost type default"),
     COST_CODE(2, "cost code (any cost type)"),
     COST_CODE_AND_TYPE(3, "cost code + cost type"),

@@ -6,6 +6,8 @@ public enum ProblemCode {
     DOCUMENT_TOTAL_MISMATCH,
     UNSUPPORTED_DOCUMENT,
     PROJECT_NUMBER_MISSING,
+    /** the Procore project number cannot be a BC dimension value code and no project rule gives one */
+    PROJECT_NOT_MAPPED,
     COST_CODE_MISSING,
     COST_TYPE_MISSING,
     COST_CODE_NOT_MAPPED,

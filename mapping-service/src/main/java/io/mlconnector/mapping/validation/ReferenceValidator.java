@@ -75,6 +75,59 @@ public final class ReferenceValidator {
     }
 
     /**
+     * Checks one dimension value every line of a project carries (the project dimension, and whatever else the
+     * project rule sets), once per document. When the project dimension is missing in BC the problem says what
+     * fixes it: a project rule when the value is the Procore project number itself, the rule otherwise.
+     *
+     * @param projectDimension the tenant's project dimension code (PROJECT)
+     * @param fromProjectRule  whether the project rule gave this value (else it is the Procore project number)
+     */
+    public DimensionCheck checkProjectDimension(String tenantId, String projectNumber, DimensionAssignment assignment,
+                                                String projectDimension, boolean fromProjectRule) {
+        String label = "project " + projectNumber;
+        DimensionCheck check = checkDimensions(tenantId, List.of(assignment), label, null);
+        boolean valueUnknown = check.problems().stream().anyMatch(p -> p.code() == ProblemCode.DIMENSION_VALUE_UNKNOWN);
+        if (!valueUnknown || !assignment.dimensionCode().equals(projectDimension)) {
+            return check;
+        }
+        String dimension = assignment.dimensionCode();
+        if (fromProjectRule) {
+            return new DimensionCheck(List.of(), List.of(Problem.document(ProblemCode.DIMENSION_VALUE_UNKNOWN,
+                    "Dimension " + dimension + " has no value " + assignment.valueCode() + " in Business Central;"
+                            + " the project rule for project " + projectNumber + " gives it. Add the value to dimension "
+                            + dimension + " in BC, or change that rule to the value the project has in BC.")));
+        }
+        Optional<String> notACode = DimensionValueCodes.whyNotACode(projectNumber);
+        String example = notACode.isPresent() ? DimensionValueCodes.suggestion(projectNumber) : "<value in BC>";
+        String howToAdd = "Add a project rule (project only, no cost code, cost type or G/L account) that gives it the "
+                + dimension + " value the project has in Business Central, e.g. the CSV row "
+                + csvField(projectNumber) + ",,,," + dimension + "=" + example
+                + " or PUT /api/tenants/" + tenantId + "/mapping/rule with {\"project\":" + json(projectNumber)
+                + ",\"dimensions\":{\"" + dimension + "\":\"" + example + "\"}}.";
+        if (notACode.isPresent()) {
+            return new DimensionCheck(List.of(), List.of(Problem.document(ProblemCode.PROJECT_NOT_MAPPED,
+                    "Procore project number '" + projectNumber + "' cannot be a Business Central " + dimension
+                            + " value as it is (dimension value codes are at most " + DimensionValueCodes.MAX_LENGTH
+                            + " characters of capital letters, digits, '-', '_' and '.'; " + notACode.get()
+                            + "), and no project rule gives project '" + projectNumber + "' its " + dimension
+                            + " value. " + howToAdd)));
+        }
+        return new DimensionCheck(List.of(), List.of(Problem.document(ProblemCode.DIMENSION_VALUE_UNKNOWN,
+                "Dimension " + dimension + " has no value " + assignment.valueCode() + " in Business Central (the"
+                        + " Procore project number; no project rule gives project " + projectNumber + " another value)."
+                        + " Add the value to dimension " + dimension + " in BC, or: " + howToAdd)));
+    }
+
+    private static String csvField(String value) {
+        return value.contains(",") || value.contains("\"") || value.startsWith(" ")
+                ? "\"" + value.replace("\"", "\"\"") + "\"" : value;
+    }
+
+    private static String json(String value) {
+        return "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+
+    /**
      * Finds the BC vendor for a Procore vendor: an explicit link wins over the origin_id Procore keeps.
      * A vendor blocked for "Payment" only still takes invoices (BC blocks only payment entries), so it passes.
      */

@@ -93,6 +93,33 @@ class MappingApiTest {
     }
 
     @Test
+    void projectRuleThroughTheApiGivesAFreeTextProjectItsBcValueAndResolvesItsParkedDocuments() {
+        h.processor.process(Docs.document(io.mlconnector.events.SourceType.REQUISITION, "9000400",
+                List.of(line("r1", "03-300", "S", "100.00"))).setProjectNumber("24-017 / Phase B").build());
+        client.get().uri(BASE + "/exceptions/REQUISITION/9000400").exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.reasons[0].code").isEqualTo("PROJECT_NOT_MAPPED");
+
+        client.put().uri(BASE + "/mapping/rule").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(new RuleJson("24-017 / Phase B", null, null, null, Map.of("PROJECT", "NOT-IN-BC")))
+                .exchange()
+                .expectStatus().value(status -> assertThat(status).isEqualTo(422));
+        client.put().uri(BASE + "/mapping/rule").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(new RuleJson("24-017 / Phase B", null, null, null, Map.of("PROJECT", "2024-002")))
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.redrive.resolved[0]").isEqualTo("harbor-ridge|REQUISITION|9000400");
+
+        assertThat(h.output.postingRequests).singleElement().satisfies(request -> assertThat(request.getLines())
+                .allSatisfy(l -> assertThat(l.getDimensions()).contains(
+                        new io.mlconnector.events.DimensionValue("PROJECT", "2024-002"))));
+        String csv = client.get().uri(BASE + "/mapping/rules.csv").exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+        assertThat(csv).contains("24-017 / Phase B,,,,PROJECT=2024-002\n");
+        client.delete().uri(BASE + "/mapping/rule?project=24-017 / Phase B").exchange().expectStatus().isOk();
+    }
+
+    @Test
     void ruleOnAnAccountBcRefusesIsRejected() {
         client.put().uri(BASE + "/mapping/rule").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(new RuleJson(null, "09-900", "L", "5100", Map.of()))

@@ -36,12 +36,41 @@ class MappingRulesCsvTest {
     }
 
     @Test
+    void projectRuleRowCarriesTheProjectsDimensionValuesAndRoundTrips() {
+        String csv = """
+                project,cost_code,cost_type,gl_account,dimensions
+                24-017 / Phase B,,,,PROJECT=24-017-B;PHASE=B
+                "Smith, Annex",,,,PROJECT=SMITH-ANNEX
+                """;
+        List<MappingRule> rules = MappingRulesCsv.parse(csv).stream().map(CsvRule::rule).toList();
+        assertThat(rules).allMatch(MappingRule::isProjectRule);
+        assertThat(rules.get(0).projectNumber()).isEqualTo("24-017 / Phase B");
+        assertThat(rules.get(0).dimensions()).extracting(Object::toString).containsExactly("PROJECT=24-017-B", "PHASE=B");
+        assertThat(rules.get(1).projectNumber()).isEqualTo("Smith, Annex");
+        String exported = MappingRulesCsv.format(rules);
+        assertThat(exported).contains("24-017 / Phase B,,,,PROJECT=24-017-B;PHASE=B\n", "\"Smith, Annex\",,,,");
+        assertThat(MappingRulesCsv.parse(exported).stream().map(CsvRule::rule).toList()).isEqualTo(rules);
+    }
+
+    @Test
+    void projectRuleRowWithAnAccountOrWithoutDimensionsIsRefused() {
+        String header = "project,cost_code,cost_type,gl_account,dimensions\n";
+        assertThatThrownBy(() -> MappingRulesCsv.parse(header + "24-017,,,5130,PROJECT=24-017\n"))
+                .isInstanceOfSatisfying(CsvRowException.class, e -> {
+                    assertThat(e.row()).isEqualTo(2);
+                    assertThat(e.reason()).contains("leave gl_account blank");
+                });
+        assertThatThrownBy(() -> MappingRulesCsv.parse(header + "24-017,,,,\n"))
+                .isInstanceOfSatisfying(CsvRowException.class, e -> assertThat(e.reason()).contains("at least one dimension"));
+    }
+
+    @Test
     void badRowsNameTheirRowNumberCountingHeaderAndComments() {
         String header = "project,cost_code,cost_type,gl_account,dimensions\n# comment\n,,L,5110,\n";
         assertThatThrownBy(() -> MappingRulesCsv.parse(header + "2024-001,,M,5120,\n"))
                 .isInstanceOfSatisfying(CsvRowException.class, e -> {
                     assertThat(e.row()).isEqualTo(4);
-                    assertThat(e.reason()).contains("project override must name a cost code");
+                    assertThat(e.reason()).contains("project-wide cost type defaults are not supported");
                 });
         assertThatThrownBy(() -> MappingRulesCsv.parse(header + ",,l,5111,\n"))
                 .isInstanceOfSatisfying(CsvRowException.class, e -> assertThat(e.reason()).contains("already defined on row 3"));

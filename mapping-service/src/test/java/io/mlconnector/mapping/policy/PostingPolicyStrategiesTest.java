@@ -134,16 +134,42 @@ class PostingPolicyStrategiesTest {
     }
 
     @Test
-    void primeChangeOrderIsContractValuePairWithProjectDimensionOnly() {
+    void primeChangeOrderPostsOneContractValueLinePerChangeOrderLineWithItsDimensions() {
+        // Before, the lines were summed into one line with the project dimension only (one 37499.50 line).
         CostDocument primeCo = Docs.document(SourceType.PRIME_CHANGE_ORDER, "6600001",
-                List.of(line("pc1", "99-900", null, "40000.00"), line("pc2", null, null, "-2500.50"))).setVendor(null).build();
+                List.of(line("pc1", "03-300", "S", "40000.00"), line("pc2", null, null, "-2500.50"),
+                        line("pc3", "09-900", "S", "0.00"))).setVendor(null).build();
         PostingRequest request = mapped(primeCo);
-        assertThat(request.getLines()).hasSize(1);
-        PostingLine line = request.getLines().get(0);
-        assertThat(line.getAccountNumber()).isEqualTo("4910");
-        assertThat(line.getBalancingAccountNumber()).isEqualTo("4915");
-        assertThat(line.getAmount()).isEqualTo(new BigDecimal("37499.50"));
-        assertThat(line.getDimensions()).containsExactly(new DimensionValue("PROJECT", "2024-001"));
+        assertThat(request.getDocumentKind()).isEqualTo(BcDocumentKind.GENERAL_JOURNAL);
+        assertThat(request.getLines()).as("zero lines carry nothing to post").hasSize(2);
+        assertThat(request.getLines()).extracting(PostingLine::getAccountNumber, PostingLine::getBalancingAccountNumber)
+                .containsOnly(org.assertj.core.groups.Tuple.tuple("4910", "4915"));
+        assertThat(request.getLines()).extracting(PostingLine::getSourceLineId).containsExactly("pc1", "pc2");
+        assertThat(request.getLines()).extracting(PostingLine::getAmount)
+                .containsExactly(new BigDecimal("40000.00"), new BigDecimal("-2500.50"));
+        assertThat(dims(request.getLines().get(0))).containsExactly("PROJECT=2024-001", "COSTCODE=03-300", "COSTTYPE=S");
+        assertThat(request.getLines().get(1).getDimensions()).containsExactly(new DimensionValue("PROJECT", "2024-001"));
+        assertThat(request.getTotalAmount()).isEqualTo(new BigDecimal("37499.50"));
+        assertThat(request.getPostingKey()).startsWith("PC-6600001-");
+    }
+
+    @Test
+    void primeChangeOrderLineDimensionsComeFromTheMapping() {
+        harness.rules = new io.mlconnector.mapping.rules.MappingRuleSet(2, List.of(
+                new io.mlconnector.mapping.rules.MappingRule(null, "01-100", null, "5150",
+                        List.of(new io.mlconnector.mapping.rules.DimensionTemplate("COSTTYPE", "")))));
+        PostingRequest request = mapped(Docs.document(SourceType.PRIME_CHANGE_ORDER, "6600002",
+                List.of(line("pc1", "01-100", "S", "1000.00"))).setVendor(null).build());
+        assertThat(dims(request.getLines().get(0))).containsExactly("PROJECT=2024-001", "COSTCODE=01-100");
+    }
+
+    @Test
+    void commitmentChangeOrderLineWithItsOwnCostCodeAndTypePostsWithThoseDimensions() {
+        CostDocument co = Docs.document(SourceType.COMMITMENT_CHANGE_ORDER, "5600002",
+                List.of(line("cc1", "03-300", "S", "18450.00"), line("cc2", "07-500", "M", "6150.00"))).build();
+        PostingRequest request = mapped(co);
+        assertThat(request.getLines()).extracting(PostingLine::getSourceLineId).containsExactly("cc1", "cc2");
+        assertThat(dims(request.getLines().get(1))).containsExactly("PROJECT=2024-001", "COSTCODE=07-500", "COSTTYPE=M");
     }
 
     @Test
