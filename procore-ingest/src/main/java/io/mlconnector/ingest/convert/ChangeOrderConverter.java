@@ -1,7 +1,9 @@
 package io.mlconnector.ingest.convert;
 
+import io.mlconnector.events.CostCodeRef;
 import io.mlconnector.events.CostDocument;
 import io.mlconnector.events.CostDocumentLine;
+import io.mlconnector.events.CostTypeRef;
 import io.mlconnector.events.SourceType;
 import io.mlconnector.procore.model.ChangeOrder;
 import io.mlconnector.procore.model.ChangeOrderKind;
@@ -14,9 +16,16 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A commitment or prime contract change order. Each line is the approved delta (negative for a
- * deduct). A commitment change order line that lacks a cost code or cost type takes them from the
- * commitment line it changes ({@code commitment_line_item_id}).
+ * A commitment or prime contract change order. Each line is the approved delta (negative for a deduct), with
+ * its cost code and cost type from, in this order: the line's own cost code / line item type objects; the
+ * commitment line it changes ({@code commitment_line_item_id}); the line's own budget code
+ * ({@code wbs_code.flat_code}, cost code and cost type segments), looked up in the project's cost codes and the
+ * company's cost types for their ids. The v2 change order line carries no cost code or cost type objects, only
+ * {@code wbs_code} and {@code wbs_code_id}, which a new line must name (Procore REST API v2.0, Construction
+ * Financials: "List Commitment Change Order Line Items", "Create Commitment Change Order Line Item", "List Prime
+ * Change Order Line Items"; https://developers.procore.com). So a line added to a change order without a
+ * schedule-of-values line behind it, and every prime change order line, has its cost code and type only there.
+ * The segment separator in {@code flat_code} is unconfirmed; the client splits on '.'.
  */
 public final class ChangeOrderConverter {
 
@@ -24,7 +33,7 @@ public final class ChangeOrderConverter {
     }
 
     public static CostDocument convert(ProjectContext context, ChangeOrder order, Map<Long, CommitmentLine> changedLines) {
-        List<CostDocumentLine> lines = order.lines().stream().map(line -> line(line, changedLines)).toList();
+        List<CostDocumentLine> lines = order.lines().stream().map(line -> line(context, line, changedLines)).toList();
         SourceType type = order.kind() == ChangeOrderKind.COMMITMENT
                 ? SourceType.COMMITMENT_CHANGE_ORDER : SourceType.PRIME_CHANGE_ORDER;
         CostDocument.Builder builder = Documents.envelope(context, type, order.id())
@@ -39,13 +48,44 @@ public final class ChangeOrderConverter {
         return Documents.finish(builder, lines, BigDecimal.ZERO);
     }
 
-    private static CostDocumentLine line(ChangeOrderLine line, Map<Long, CommitmentLine> changedLines) {
-        CommitmentLine changed = line.commitmentLineItemId() == null ? null : changedLines.get(line.commitmentLineItemId());
+    /**
+     * Whether some line names its cost code or cost type only by code (its {@code wbs_code}) and gets neither from
+     * its own objects nor from the commitment line it changes: then the project's cost codes and the company's cost
+     * types are needed to convert the order.
+     */
+    public static boolean needsCodeLookups(ChangeOrder order, Map<Long, CommitmentLine> changedLines) {
+        return order.lines().stream().anyMatch(line -> {
+            CommitmentLine changed = changedLine(line, changedLines);
+            boolean codeByCodeOnly = Documents.costCode(line.costCode()) == null && line.costCode() != null
+                    && (changed == null || Documents.costCode(changed.costCode()) == null);
+            boolean typeByCodeOnly = Documents.costType(line.lineItemType()) == null && line.lineItemType() != null
+                    && (changed == null || Documents.costType(changed.lineItemType()) == null);
+            return codeByCodeOnly || typeByCodeOnly;
+        });
+    }
+
+    private static CommitmentLine changedLine(ChangeOrderLine line, Map<Long, CommitmentLine> changedLines) {
+        return line.commitmentLineItemId() == null ? null : changedLines.get(line.commitmentLineItemId());
+    }
+
+    private static CostDocumentLine line(ProjectContext context, ChangeOrderLine line,
+                                         Map<Long, CommitmentLine> changedLines) {
+        CommitmentLine changed = changedLine(line, changedLines);
         var costCode = Documents.costCode(line.costCode());
         var costType = Documents.costType(line.lineItemType());
         if (changed != null) {
             costCode = costCode != null ? costCode : Documents.costCode(changed.costCode());
             costType = costType != null ? costType : Documents.costType(changed.lineItemType());
+        }
+        if (costCode == null && line.costCode() != null) {
+            costCode = context.costCodeByFullCode(line.costCode().fullCode())
+                    .map(code -> new CostCodeRef(code.id(), code.fullCode(), code.name()))
+                    .orElse(null);
+        }
+        if (costType == null && line.lineItemType() != null) {
+            costType = context.costTypeByCode(line.lineItemType().code())
+                    .map(type -> new CostTypeRef(type.id(), type.code(), type.name()))
+                    .orElse(null);
         }
         return CostDocumentLine.newBuilder()
                 .setLineId(Long.toString(line.id()))

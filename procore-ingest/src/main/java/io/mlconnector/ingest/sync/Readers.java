@@ -128,19 +128,24 @@ public final class Readers {
         }
 
         /**
-         * A line without its own cost code or cost type inherits them from the commitment line it changes;
-         * the commitment is fetched only then. Which commitment type the contract is is not on the change
-         * order, so a work order is tried first and a purchase order after it.
+         * A line without its own cost code or cost type inherits them from the commitment line it changes; the
+         * commitment is fetched only then. Which commitment type the contract is is not on the change order, so a
+         * work order is tried first and a purchase order after it. A line that still has them only as codes (its
+         * {@code wbs_code}: prime change order lines, commitment change order lines without a commitment line)
+         * needs the project's cost codes and the company's cost types, fetched once per pass and only then.
          */
         private static Mono<CostDocument> convert(ProjectRead read, ChangeOrder order) {
             boolean needsCommitment = kindIsCommitment(order) && order.contractId() != null && order.lines().stream()
-                    .anyMatch(l -> l.costCode() == null || l.costCode().id() == null
-                            || l.lineItemType() == null || l.lineItemType().id() == null);
+                    .anyMatch(l -> l.commitmentLineItemId() != null
+                            && (l.costCode() == null || l.costCode().id() == null
+                            || l.lineItemType() == null || l.lineItemType().id() == null));
             Mono<Map<Long, CommitmentLine>> changed = !needsCommitment ? Mono.just(Map.of())
                     : read.commitmentLines(CommitmentType.WORK_ORDER, order.contractId())
                             .onErrorResume(e -> read.commitmentLines(CommitmentType.PURCHASE_ORDER, order.contractId()))
                             .onErrorReturn(Map.of());
-            return changed.map(lines -> ChangeOrderConverter.convert(read.context(), order, lines));
+            return changed.flatMap(lines -> (ChangeOrderConverter.needsCodeLookups(order, lines)
+                            ? read.contextWithCostCodesAndTypes() : Mono.just(read.context()))
+                    .map(context -> ChangeOrderConverter.convert(context, order, lines)));
         }
 
         private static boolean kindIsCommitment(ChangeOrder order) {

@@ -80,9 +80,12 @@ public final class TenantSync {
                 : Mono.empty();
         return resetIfFull
                 .then(client.vendors(UpdatedSince.everything()).collectMap(ProcoreVendor::id, Function.identity()))
-                .flatMapMany(vendors -> client.projects()
-                        .filter(project -> tenant.procore().includesProject(project.id()))
-                        .map(project -> new ProjectRead(tenant.id(), client, project, vendors, observedAt)))
+                .flatMapMany(vendors -> {
+                    var costTypes = ProjectRead.costTypes(client); // company-wide: one read per pass, when needed
+                    return client.projects()
+                            .filter(project -> tenant.procore().includesProject(project.id()))
+                            .map(project -> new ProjectRead(tenant.id(), client, project, vendors, costTypes, observedAt));
+                })
                 .concatMap(read -> syncProject(tenant, read, report))
                 .then(Mono.fromSupplier(() -> {
                     report.procoreCalls(calls.count(tenant.id()) - callsBefore);

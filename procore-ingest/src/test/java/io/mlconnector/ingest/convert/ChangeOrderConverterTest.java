@@ -72,4 +72,73 @@ class ChangeOrderConverterTest {
         assertThat(voided.getDeleted()).isTrue();
         assertThat(voided.getApproved()).isFalse();
     }
+
+    /** What the client reads from a v2 line's wbs_code.flat_code: codes without ids. */
+    static ChangeOrderLine wbsLine(long id, String description, String amount, String costCode, String costType,
+                                   Long commitmentLine) {
+        return new ChangeOrderLine(id, description, money(amount), new CostCodeRef(null, costCode, null),
+                new LineItemTypeRef(null, costType, null), commitmentLine, null);
+    }
+
+    @Test
+    void aLineWithoutACommitmentLineKeepsTheCostCodeAndTypeOfItsOwnWbsCode() {
+        // Before, both were dropped (the wbs codes carry no ids) and the line posted with the project dimension only.
+        ChangeOrder order = order(ChangeOrderKind.COMMITMENT, "approved",
+                wbsLine(75003012L, "Waterproofing at the new shear wall", "6150.00", "07-500", "M", null));
+        assertThat(ChangeOrderConverter.needsCodeLookups(order, Map.of())).isTrue();
+
+        CostDocument doc = ChangeOrderConverter.convert(Demo.contextWithCodes(), order, Map.of());
+
+        assertThat(doc.getLines()).singleElement().satisfies(l -> {
+            assertThat(l.getCostCode().getId()).isEqualTo(80001006L);
+            assertThat(l.getCostCode().getFullCode()).isEqualTo("07-500");
+            assertThat(l.getCostCode().getName()).isEqualTo("Waterproofing");
+            assertThat(l.getCostType().getId()).isEqualTo(3522602L);
+            assertThat(l.getCostType().getCode()).isEqualTo("M");
+            assertThat(l.getCommitmentLineId()).isNull();
+        });
+    }
+
+    @Test
+    void commitmentLineStaysTheSourceWhenTheLineChangesOneAndNeedsNoLookups() {
+        ChangeOrder order = order(ChangeOrderKind.COMMITMENT, "approved",
+                wbsLine(75001011L, "Additional footing", "18450.00", "03-300", "S", Demo.FOUNDATIONS.id()),
+                wbsLine(75001013L, "Waterproofing", "6150.00", "07-500", "M", null));
+        Map<Long, io.mlconnector.procore.model.CommitmentLine> changed = Map.of(Demo.FOUNDATIONS.id(), Demo.FOUNDATIONS);
+        assertThat(ChangeOrderConverter.needsCodeLookups(
+                order(ChangeOrderKind.COMMITMENT, "approved", order.lines().get(0)), changed)).isFalse();
+
+        CostDocument doc = ChangeOrderConverter.convert(Demo.contextWithCodes(), order, changed);
+
+        assertThat(doc.getLines()).extracting(l -> l.getCostCode().getFullCode() + "/" + l.getCostType().getCode())
+                .containsExactly("03-300/S", "07-500/M");
+        assertThat(doc.getTotalAmount()).isEqualTo(money("24600.00"));
+    }
+
+    @Test
+    void primeChangeOrderLinesCarryTheirWbsCostCodeAndTypeLineByLine() {
+        ChangeOrder order = order(ChangeOrderKind.PRIME, "approved",
+                new ChangeOrderLine(76003011L, "Structural revisions", money("51800.00"), new CostCodeRef(null, "03-300", null),
+                        new LineItemTypeRef(null, "s", null), null, 770000301L),
+                new ChangeOrderLine(76003012L, "Waterproofing", money("6900.00"), new CostCodeRef(null, "07-500", null),
+                        new LineItemTypeRef(null, "S", null), null, 770000302L));
+
+        CostDocument doc = ChangeOrderConverter.convert(Demo.contextWithCodes(), order, Map.of());
+
+        assertThat(doc.getSourceType()).isEqualTo(SourceType.PRIME_CHANGE_ORDER);
+        assertThat(doc.getLines()).extracting(l -> l.getLineId() + " " + l.getCostCode().getId() + " " + l.getCostType().getId())
+                .containsExactly("76003011 80001003 3522603", "76003012 80001006 3522603");
+        assertThat(doc.getTotalAmount()).isEqualTo(money("58700.00"));
+    }
+
+    @Test
+    void aWbsCodeTheProjectDoesNotKnowLeavesTheLineWithoutThatCode() {
+        ChangeOrder order = order(ChangeOrderKind.PRIME, "approved",
+                wbsLine(76003013L, "Unknown code", "100.00", "88-888", "S", null));
+        CostDocument doc = ChangeOrderConverter.convert(Demo.contextWithCodes(), order, Map.of());
+        assertThat(doc.getLines()).singleElement().satisfies(l -> {
+            assertThat(l.getCostCode()).isNull();
+            assertThat(l.getCostType().getCode()).isEqualTo("S");
+        });
+    }
 }

@@ -3,6 +3,7 @@ package io.mlconnector.ingest.convert;
 import io.mlconnector.procore.model.CommitmentLine;
 import io.mlconnector.procore.model.CostCode;
 import io.mlconnector.procore.model.CostCodeRef;
+import io.mlconnector.procore.model.LineItemType;
 import io.mlconnector.procore.model.LineItemTypeRef;
 import io.mlconnector.procore.model.ProcoreProject;
 import io.mlconnector.procore.model.ProcoreVendor;
@@ -29,6 +30,17 @@ final class Demo {
     static ProjectContext context() {
         return new ProjectContext("harbor-ridge", 5001234L, PROJECT, Map.of(APEX.id(), APEX),
                 Map.of(CONCRETE.id(), CONCRETE), OBSERVED);
+    }
+
+    static final CostCode WATERPROOFING = new CostCode(80001006L, "07-500", "Waterproofing", null);
+    static final LineItemType MATERIALS_TYPE = new LineItemType(3522602L, "M", "Materials", "materials");
+    static final LineItemType SUBCONTRACT_TYPE = new LineItemType(3522603L, "S", "Subcontract", "commitment");
+
+    /** The context with the project's cost codes and the company's cost types, as change orders need it. */
+    static ProjectContext contextWithCodes() {
+        return new ProjectContext("harbor-ridge", 5001234L, PROJECT, Map.of(APEX.id(), APEX),
+                Map.of(CONCRETE.id(), CONCRETE, WATERPROOFING.id(), WATERPROOFING),
+                Map.of("M", MATERIALS_TYPE, "S", SUBCONTRACT_TYPE), OBSERVED);
     }
 
     static BigDecimal money(String value) {
