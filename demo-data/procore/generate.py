@@ -458,12 +458,15 @@ def build_direct_costs(pid):
     return out
 
 
-# commitment COs: (sub index, [(line j, description, amount)], status, title)
+# commitment COs: (sub index, [(line j, description, amount) | (None, description, amount, cost code, cost type)],
+# status, title). A line with None changes no schedule-of-values line: its cost code and type are only in its wbs_code.
 CCOS = {
     2001001: [(2, [(1, "Additional footing at grid C-4", "18450.00"), (2, "Thickened slab at MRI room", "9320.00")], "approved", "Unforeseen soil conditions"),
               (4, [(3, "Additional exam room lighting", "12680.00")], "pending", "Owner-requested lighting changes")],
     2001002: [(2, [(2, "Reduce gypsum board scope - corridor B", "-7250.00")], "approved", "Scope reduction corridor B")],
-    2001003: [(1, [(3, "Added shear wall at level 2", "42600.00")], "approved", "Structural RFI 114 response"),
+    2001003: [(1, [(3, "Added shear wall at level 2", "42600.00"),
+                   (None, "Roof membrane tie-in at new shear wall", "6150.00", "07-500", "M")],
+               "approved", "Structural RFI 114 response"),
               (5, [(1, "Accent wall colors", "3880.00")], "approved", "Finish upgrade")],
     2001004: [(1, [(1, "Additional haul-off of unsuitable soils", "22340.00")], "approved", "Unsuitable soils")],
     2001005: [(1, [(1, "Additional spall repairs level P2", "14200.00")], "approved", "Additional spall repairs")],
@@ -472,7 +475,8 @@ PCOS = {
     2001001: [([("01-100", "S", "Owner-requested MRI shielding coordination", "48500.00")], "approved", "Owner change directive 01"),
               ([("26-000", "S", "Added EV charging stations", "36200.00")], "pending", "Owner change request 02")],
     2001002: [([("09-200", "S", "Scope reduction corridor B credit", "-8500.00")], "approved", "Owner credit 01")],
-    2001003: [([("03-300", "S", "Structural revisions per RFI 114", "51800.00")], "approved", "Owner change directive 01")],
+    2001003: [([("03-300", "S", "Structural revisions per RFI 114", "51800.00"),
+                ("07-500", "S", "Roof membrane tie-in at added shear wall", "6900.00")], "approved", "Owner change directive 01")],
     2001004: [([("31-200", "S", "Unsuitable soils remediation", "27400.00")], "approved", "Owner change directive 01"),
               ([("02-200", "S", "Additional truck court paving", "64000.00")], "pending", "Owner change request 02")],
     2001005: [([("03-300", "S", "Additional spall repairs P2", "17300.00")], "approved", "Owner change directive 01")],
@@ -488,9 +492,13 @@ def build_change_orders(pid, wocs):
         day = rday("2026-10-01", "2026-11-15")
         v2 = []
         total = Decimal("0")
-        for n, (j, desc, amt) in enumerate(lines, start=1):
-            li = woc["line_items"][j - 1]
+        for n, (j, desc, amt, *own) in enumerate(lines, start=1):
             total += Decimal(amt)
+            if j is None:
+                code, ct = own
+                v2.append(v2_line(coid * 10 + n, desc, amt, n, code, ct))
+                continue
+            li = woc["line_items"][j - 1]
             v2.append(v2_line(coid * 10 + n, desc, amt, n, li["cost_code"]["full_code"], li["line_item_type"]["code"],
                               commitment_line=li["id"]))
         ccos.append(v1_co(coid, "%03d" % k, title, status, woc["id"], total, day, "CommitmentChangeOrder", woc["vendor"], v2))

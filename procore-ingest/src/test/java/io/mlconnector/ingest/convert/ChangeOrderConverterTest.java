@@ -92,7 +92,7 @@ class ChangeOrderConverterTest {
         assertThat(doc.getLines()).singleElement().satisfies(l -> {
             assertThat(l.getCostCode().getId()).isEqualTo(80001006L);
             assertThat(l.getCostCode().getFullCode()).isEqualTo("07-500");
-            assertThat(l.getCostCode().getName()).isEqualTo("Waterproofing");
+            assertThat(l.getCostCode().getName()).isEqualTo("Roofing");
             assertThat(l.getCostType().getId()).isEqualTo(3522602L);
             assertThat(l.getCostType().getCode()).isEqualTo("M");
             assertThat(l.getCommitmentLineId()).isNull();

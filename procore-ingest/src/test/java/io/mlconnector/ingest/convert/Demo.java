@@ -32,14 +32,14 @@ final class Demo {
                 Map.of(CONCRETE.id(), CONCRETE), OBSERVED);
     }
 
-    static final CostCode WATERPROOFING = new CostCode(80001006L, "07-500", "Waterproofing", null);
+    static final CostCode ROOFING = new CostCode(80001006L, "07-500", "Roofing", null);
     static final LineItemType MATERIALS_TYPE = new LineItemType(3522602L, "M", "Materials", "materials");
     static final LineItemType SUBCONTRACT_TYPE = new LineItemType(3522603L, "S", "Subcontract", "commitment");
 
     /** The context with the project's cost codes and the company's cost types, as change orders need it. */
     static ProjectContext contextWithCodes() {
         return new ProjectContext("harbor-ridge", 5001234L, PROJECT, Map.of(APEX.id(), APEX),
-                Map.of(CONCRETE.id(), CONCRETE, WATERPROOFING.id(), WATERPROOFING),
+                Map.of(CONCRETE.id(), CONCRETE, ROOFING.id(), ROOFING),
                 Map.of("M", MATERIALS_TYPE, "S", SUBCONTRACT_TYPE), OBSERVED);
     }
 
