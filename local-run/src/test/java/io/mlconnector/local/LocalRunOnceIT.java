@@ -65,6 +65,17 @@ class LocalRunOnceIT {
                     .flatExtracting(RunSummary.Parked::reasons).anyMatch(r -> r.contains("99-900"));
             assertThat(first.waitingForAPerson()).isEqualTo(first.parked().size());
 
+            // Change orders post line by line, each line with its own cost code and cost type: commitment change
+            // order 7500301 has a line with no commitment line behind it (07-500 x M only in its wbs_code), prime
+            // change order 7600301 has two lines. Before, the first posted without those dimensions and the second
+            // as one summed line with the project dimension only.
+            assertThat(entriesOn(bc, "CO-7500301-", "1810")).containsExactlyInAnyOrder(
+                    "42600.00 PROJECT=2025-003 COSTCODE=03-300 COSTTYPE=S",
+                    "6150.00 PROJECT=2025-003 COSTCODE=07-500 COSTTYPE=M");
+            assertThat(entriesOn(bc, "PC-7600301-", "4910")).containsExactlyInAnyOrder(
+                    "51800.00 PROJECT=2025-003 COSTCODE=03-300 COSTTYPE=S",
+                    "6900.00 PROJECT=2025-003 COSTCODE=07-500 COSTTYPE=S");
+
             // An accountant fixes the mapping that sent masonry materials to a blocked account: the parked direct
             // cost is re-driven and posts, once, without another sync.
             assertThat(bc.postedPurchaseInvoices(keyOf(bc, "DC-7400201"))).isEmpty();
@@ -92,6 +103,24 @@ class LocalRunOnceIT {
             assertThat(postedNow).as("BC sandbox state kept between runs; nothing posted twice")
                     .isEqualTo(postedInvoices.size() + 1);
         }
+    }
+
+    /** "amount dims" of the G/L entries on one account of the journal posted under a posting key prefix. */
+    private static List<String> entriesOn(SandboxCompany bc, String keyPrefix, String account) {
+        return bc.generalLedgerEntries().stream()
+                .filter(e -> e.path("externalDocumentNumber").asString().startsWith(keyPrefix)
+                        && account.equals(e.path("accountNumber").asString()))
+                .map(e -> e.path("debitAmount").decimalValue().subtract(e.path("creditAmount").decimalValue())
+                        .setScale(2, java.math.RoundingMode.UNNECESSARY).toPlainString() + " "
+                        + java.util.stream.StreamSupport.stream(e.path("dimensionSetLines").spliterator(), false)
+                                .map(d -> d.path("code").asString() + "=" + d.path("valueCode").asString())
+                                .sorted(java.util.Comparator.comparingInt(LocalRunOnceIT::dimensionOrder))
+                                .collect(Collectors.joining(" ")))
+                .toList();
+    }
+
+    private static int dimensionOrder(String assignment) {
+        return assignment.startsWith("PROJECT=") ? 0 : assignment.startsWith("COSTCODE=") ? 1 : 2;
     }
 
     /** The posting key BC holds for a source document, found by its prefix (the revision hash follows it). */
