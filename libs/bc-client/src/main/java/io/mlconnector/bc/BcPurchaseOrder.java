@@ -14,7 +14,7 @@ public record BcPurchaseOrder(UUID id, String number, LocalDate orderDate, UUID 
     static BcPurchaseOrder from(JsonNode n) {
         return new BcPurchaseOrder(BcJson.uuid(n, "id"), BcJson.text(n, "number"), BcJson.date(n, "orderDate"),
                 BcJson.uuid(n, "vendorId"), BcJson.text(n, "vendorNumber"), BcJson.text(n, "vendorName"),
-                BcJson.text(n, "status"), BcJson.decimal(n, "totalAmountIncludingTax"),
+                BcEnums.decode(BcJson.text(n, "status")), BcJson.decimal(n, "totalAmountIncludingTax"),
                 BcJson.instant(n, "lastModifiedDateTime"));
     }
 }

@@ -144,6 +144,11 @@ public final class ProcoreClient {
         return http.list(http.uri("/rest/v1.1/requisitions", q)).map(n -> ProcoreRecords.requisition(n, projectId));
     }
 
+    /** The ids of every requisition the project lists now (default view: no items). */
+    public Flux<Long> requisitionIds(long projectId) {
+        return ids(http.uri("/rest/v1.1/requisitions", perPage().and("project_id", projectId)));
+    }
+
     public Mono<Requisition> requisition(long projectId, long requisitionId) {
         return http.get(http.uri("/rest/v1.1/requisitions/" + requisitionId,
                         Query.of("project_id", projectId).and("view", "extended")))
@@ -160,10 +165,9 @@ public final class ProcoreClient {
      * needs all its lines, changed or not, and a header change need not touch its lines.
      */
     public Flux<DirectCost> directCosts(long projectId, UpdatedSince since) {
+        // the direct-cost list declares no filters[include_deleted] (Procore REST reference, List Direct Cost Items):
+        // a deleted cost is simply absent; see directCostIds for how deletions are found
         Query q = updated(perPage(), since);
-        if (since.includeDeleted()) {
-            q.and("filters[include_deleted]", "with");
-        }
         return http.list(http.uri("/rest/v1.1/projects/" + projectId + "/direct_costs", q))
                 .collectList()
                 .flatMapMany(headers -> headers.isEmpty() ? Flux.empty() : withLines(projectId, headers));
@@ -195,6 +199,14 @@ public final class ProcoreClient {
         });
     }
 
+    /**
+     * The ids of every direct cost the project lists now (one request per page, no lines): compared with the costs
+     * seen before, an id that is gone names a deleted cost.
+     */
+    public Flux<Long> directCostIds(long projectId) {
+        return ids(http.uri("/rest/v1.1/projects/" + projectId + "/direct_costs", perPage()));
+    }
+
     public Mono<DirectCost> directCost(long projectId, long directCostId) {
         return http.get(http.uri("/rest/v1.1/projects/" + projectId + "/direct_costs/" + directCostId, Query.empty()))
                 .map(n -> {
@@ -224,6 +236,11 @@ public final class ProcoreClient {
                 .flatMapSequential(n -> commitment(type, projectId, n.path("id").asLong()), options.commitmentConcurrency());
     }
 
+    /** The ids of every (not deleted) contract of the type in the project: the compact list, no show calls. */
+    public Flux<Long> commitmentIds(CommitmentType type, long projectId) {
+        return ids(http.uri("/rest/v1.0/" + type.resource(), perPage().and("project_id", projectId)));
+    }
+
     public Mono<Commitment> commitment(CommitmentType type, long projectId, long commitmentId) {
         return http.get(http.uri("/rest/v1.0/" + type.resource() + "/" + commitmentId, Query.of("project_id", projectId)))
                 .map(n -> ProcoreRecords.commitment(n, type, projectId));
@@ -239,12 +256,20 @@ public final class ProcoreClient {
         return changeOrders(ChangeOrderKind.PRIME, projectId, since);
     }
 
-    /** v1 headers (paged defensively: the spec declares no paging here), then v2 lines per change order. */
+    /**
+     * v1 headers, then v2 lines per change order. The v1.0 change-order lists declare no page / per_page (Procore
+     * REST reference, List Commitment / Prime Change Orders), so none is sent; a Link rel="next" is still followed.
+     */
     public Flux<ChangeOrder> changeOrders(ChangeOrderKind kind, long projectId, UpdatedSince since) {
-        Query q = updated(perPage(), since);
+        Query q = updated(Query.empty(), since);
         return http.list(http.uri("/rest/v1.0/projects/" + projectId + "/" + kind.resource(), q))
                 .flatMapSequential(h -> changeOrderLines(kind, projectId, h.path("id").asLong())
                         .map(lines -> ProcoreRecords.changeOrder(h, kind, projectId, lines)), options.commitmentConcurrency());
+    }
+
+    /** The ids of every change order of the kind the project lists now. */
+    public Flux<Long> changeOrderIds(ChangeOrderKind kind, long projectId) {
+        return ids(http.uri("/rest/v1.0/projects/" + projectId + "/" + kind.resource(), Query.empty()));
     }
 
     public Mono<ChangeOrder> changeOrder(ChangeOrderKind kind, long projectId, long changeOrderId) {
@@ -427,6 +452,10 @@ public final class ProcoreClient {
     }
 
     // ---------------------------------------------------------------- helpers
+
+    private Flux<Long> ids(URI list) {
+        return http.list(list).map(n -> n.path("id").asLong());
+    }
 
     private Query perPage() {
         return Query.of("per_page", options.perPage());

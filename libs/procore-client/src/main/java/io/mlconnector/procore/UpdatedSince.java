@@ -5,7 +5,7 @@ import java.time.Instant;
 /**
  * The incremental window of a list call: records with {@code updated_at >= from} (null = everything), and
  * whether soft-deleted records are included ({@code filters[include_deleted]=with}, on the endpoints that
- * support it: commitments and direct costs).
+ * declare it: the work order and purchase order contract lists; the other lists ignore the flag).
  */
 public record UpdatedSince(Instant from, boolean includeDeleted) {
 

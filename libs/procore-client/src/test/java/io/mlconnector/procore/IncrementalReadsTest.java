@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mlconnector.procore.model.Commitment;
 import io.mlconnector.procore.model.DirectCost;
+import io.mlconnector.sandbox.procore.DeclaredParameters;
 import io.mlconnector.sandbox.procore.Resource;
 import java.time.Instant;
 import java.util.List;
@@ -44,14 +45,18 @@ class IncrementalReadsTest {
     }
 
     @Test
-    void deletedDirectCostsOnlyWithIncludeDeleted() {
-        List<DirectCost> plain = fx.client.directCosts(2001004, UpdatedSince.everything()).collectList().block();
-        List<DirectCost> withDeleted = fx.client.directCosts(2001004, UpdatedSince.everything().withDeleted()).collectList().block();
+    void aDeletedDirectCostIsGoneFromTheIdListingAndTheDirectCostListSendsNoUndeclaredFilter() {
+        List<Long> before = fx.client.directCostIds(2001001).collectList().block();
+        fx.sandbox.data().delete(Resource.DIRECT_COSTS, 2001001, 7400101);
 
-        assertThat(plain).noneMatch(DirectCost::deleted);
-        assertThat(withDeleted).hasSize(plain.size() + 1);
-        assertThat(withDeleted).filteredOn(DirectCost::deleted).singleElement()
-                .satisfies(d -> assertThat(d.lines()).isNotEmpty());
+        List<DirectCost> listed = fx.client.directCosts(2001001, UpdatedSince.everything().withDeleted()).collectList().block();
+        List<Long> after = fx.client.directCostIds(2001001).collectList().block();
+
+        assertThat(before).contains(7400101L);
+        assertThat(after).doesNotContain(7400101L).hasSize(before.size() - 1);
+        assertThat(listed).extracting(DirectCost::id).doesNotContain(7400101L);
+        assertThat(fx.sandbox.log().requests()).as("every request declared by its endpoint")
+                .allSatisfy(r -> assertThat(DeclaredParameters.undeclared(r.method(), r.pathAndQuery())).isEmpty());
     }
 
     @Test

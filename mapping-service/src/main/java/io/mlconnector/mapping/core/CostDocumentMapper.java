@@ -31,7 +31,7 @@ import io.mlconnector.mapping.rules.MappingRule;
 import io.mlconnector.mapping.rules.MappingRuleRepository;
 import io.mlconnector.mapping.rules.MappingRuleSet;
 import io.mlconnector.mapping.rules.VendorLinkRepository;
-import io.mlconnector.mapping.validation.BcVendor;
+import io.mlconnector.bc.BcVendor;
 import io.mlconnector.mapping.validation.Problem;
 import io.mlconnector.mapping.validation.ProblemCode;
 import io.mlconnector.mapping.validation.ReferenceValidator;
@@ -222,7 +222,7 @@ public final class CostDocumentMapper {
                 .setSourceId(document.getSourceId())
                 .setContentRevision(document.getContentRevision())
                 .setDocumentKind(plan.kind())
-                .setVendorId(vendor.map(BcVendor::id).orElse(null))
+                .setVendorId(vendor.map(v -> v.id().toString()).orElse(null))
                 .setVendorNumber(vendor.map(BcVendor::number).orElse(null))
                 .setDocumentNumber(document.getNumber())
                 .setDocumentDate(documentDate)

@@ -34,7 +34,7 @@ public final class BcClientReferenceData implements ReferenceDataLoader {
         BcClient bc = clientForTenant.apply(tenantId);
         var accounts = bc.accounts().map(BcClientReferenceData::account).collectList();
         var dimensions = bc.dimensions().map(BcClientReferenceData::dimension).collectList();
-        var vendors = bc.vendors(null).map(BcClientReferenceData::vendor).collectList();
+        var vendors = bc.vendors(null).collectList();
         return Mono.zip(accounts, dimensions, vendors)
                 .map(all -> new ReferenceSnapshot(all.getT1(), all.getT2(), all.getT3(), clock.instant()))
                 .block(timeout);
@@ -49,9 +49,5 @@ public final class BcClientReferenceData implements ReferenceDataLoader {
                 .map(v -> new BcDimension.BcDimensionValue(v.code(), v.displayName()))
                 .toList();
         return BcDimension.of(d.code(), d.displayName(), values);
-    }
-
-    private static BcVendor vendor(io.mlconnector.bc.BcVendor v) {
-        return new BcVendor(v.id() == null ? null : v.id().toString(), v.number(), v.displayName(), v.blocked());
     }
 }

@@ -1,5 +1,6 @@
 package io.mlconnector.mapping.validation;
 
+import io.mlconnector.bc.BcVendor;
 import java.util.Optional;
 
 /**

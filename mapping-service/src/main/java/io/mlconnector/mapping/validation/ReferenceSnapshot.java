@@ -1,5 +1,6 @@
 package io.mlconnector.mapping.validation;
 
+import io.mlconnector.bc.BcVendor;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
@@ -20,7 +21,7 @@ public final class ReferenceSnapshot {
         accounts.forEach(account -> this.accounts.put(norm(account.number()), account));
         this.dimensions = BcDimension.index(dimensions);
         vendors.forEach(vendor -> {
-            if (vendor.id() != null) vendorsById.put(norm(vendor.id()), vendor);
+            if (vendor.id() != null) vendorsById.put(norm(vendor.id().toString()), vendor);
             if (vendor.number() != null) vendorsByNumber.put(norm(vendor.number()), vendor);
         });
         this.loadedAt = loadedAt;

@@ -1,5 +1,6 @@
 package io.mlconnector.mapping.validation;
 
+import io.mlconnector.bc.BcVendor;
 import io.mlconnector.events.VendorRef;
 import io.mlconnector.mapping.rules.DimensionAssignment;
 import io.mlconnector.mapping.rules.VendorLink;

@@ -1,5 +1,6 @@
 package io.mlconnector.mapping.validation;
 
+import io.mlconnector.bc.BcVendor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mlconnector.bc.BcClient;

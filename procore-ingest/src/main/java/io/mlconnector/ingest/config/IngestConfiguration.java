@@ -6,9 +6,11 @@ import io.mlconnector.events.CostDocument;
 import io.mlconnector.ingest.metrics.IngestMetrics;
 import io.mlconnector.ingest.publish.CostDocumentPublisher;
 import io.mlconnector.ingest.schedule.TenantSchedules;
+import io.mlconnector.ingest.state.DeletionCheckStore;
 import io.mlconnector.ingest.state.PublishedRevisionStore;
 import io.mlconnector.ingest.state.WatermarkStore;
 import io.mlconnector.ingest.sync.CostDocumentReader;
+import io.mlconnector.ingest.sync.DeletionCheck;
 import io.mlconnector.ingest.sync.IngestService;
 import io.mlconnector.ingest.sync.ProcoreCallCounter;
 import io.mlconnector.ingest.sync.Readers;
@@ -78,11 +80,18 @@ public class IngestConfiguration {
         return new CostDocumentPublisher(kafka, new PublishedRevisionStore(db));
     }
 
+    /** Lists each project's ids per document type every interval to find records deleted in Procore (README). */
+    @Bean
+    DeletionCheck deletionCheck(CostDocumentPublisher publisher, MongoDatabase db, Clock clock,
+                                @Value("${mlc.ingest.deletion-check-interval:1h}") Duration interval) {
+        return new DeletionCheck(publisher.revisions(), new DeletionCheckStore(db), publisher, interval, clock);
+    }
+
     @Bean
     TenantSync tenantSync(ProcoreClients clients, List<CostDocumentReader> readers, WatermarkStore watermarks,
                           CostDocumentPublisher publisher, ProcoreCallCounter calls, IngestMetrics metrics, Clock clock,
-                          @Value("${mlc.ingest.watermark-overlap:2m}") Duration overlap) {
-        return new TenantSync(clients, readers, watermarks, publisher, calls, metrics, overlap, clock);
+                          @Value("${mlc.ingest.watermark-overlap:2m}") Duration overlap, DeletionCheck deletions) {
+        return new TenantSync(clients, readers, watermarks, publisher, calls, metrics, overlap, clock, deletions);
     }
 
     @Bean

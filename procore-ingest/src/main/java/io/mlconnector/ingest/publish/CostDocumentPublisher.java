@@ -26,23 +26,36 @@ public final class CostDocumentPublisher {
         this.revisions = revisions;
     }
 
+    /** The store of what was published (the deletion check reads which records are live). */
+    public PublishedRevisionStore revisions() {
+        return revisions;
+    }
+
     public Mono<Outcome> publishIfChanged(CostDocument document) {
         return Mono.fromCallable(() -> revisions.lastPublished(document.getTenantId(), document.getSourceType(),
                         document.getSourceId()))
                 .subscribeOn(Schedulers.boundedElastic())
-                .flatMap(last -> isUnchanged(last, document) ? Mono.just(Outcome.UNCHANGED) : publish(document));
+                .flatMap(last -> isUnchanged(last, document) ? unchanged(last.get(), document) : publish(document));
     }
 
-    private static boolean isUnchanged(Optional<String> last, CostDocument document) {
-        return last.isPresent() && last.get().equals(document.getContentRevision());
+    private static boolean isUnchanged(Optional<PublishedRevisionStore.Published> last, CostDocument document) {
+        return last.isPresent() && last.get().revision().equals(document.getContentRevision());
+    }
+
+    /** Unchanged; an entry from before documents were kept gets the document now (the deletion check needs it). */
+    private Mono<Outcome> unchanged(PublishedRevisionStore.Published last, CostDocument document) {
+        if (last.documentKept()) {
+            return Mono.just(Outcome.UNCHANGED);
+        }
+        return Mono.fromRunnable(() -> revisions.recordPublished(document)).subscribeOn(Schedulers.boundedElastic())
+                .thenReturn(Outcome.UNCHANGED);
     }
 
     private Mono<Outcome> publish(CostDocument document) {
         String key = EventKeys.of(document.getTenantId(), document.getSourceType(), document.getSourceId());
         return Mono.fromFuture(() -> kafka.send(Topics.PROCORE_COST_DOCUMENTS, key, document))
                 .publishOn(Schedulers.boundedElastic())
-                .doOnNext(sent -> revisions.recordPublished(document.getTenantId(), document.getSourceType(),
-                        document.getSourceId(), document.getContentRevision()))
+                .doOnNext(sent -> revisions.recordPublished(document))
                 .thenReturn(Outcome.PUBLISHED);
     }
 }

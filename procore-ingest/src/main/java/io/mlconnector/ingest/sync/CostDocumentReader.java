@@ -16,4 +16,7 @@ public interface CostDocumentReader {
 
     /** One record, e.g. the one a webhook named. */
     Mono<CostDocument> one(ProjectRead read, long id);
+
+    /** The ids of every record of this type the project lists now, deleted ones excluded (the deletion check). */
+    Flux<Long> listedIds(ProjectRead read);
 }

@@ -61,6 +61,10 @@ public final class ProjectRead {
                 .cache();
     }
 
+    public String tenantId() {
+        return tenantId;
+    }
+
     public ProcoreClient client() {
         return client;
     }

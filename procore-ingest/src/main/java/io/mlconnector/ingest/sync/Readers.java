@@ -50,6 +50,11 @@ public final class Readers {
             return read.client().requisition(read.project().id(), id).flatMap(r -> convert(read, r));
         }
 
+        @Override
+        public Flux<Long> listedIds(ProjectRead read) {
+            return read.client().requisitionIds(read.project().id());
+        }
+
         private static Mono<CostDocument> convert(ProjectRead read, Requisition requisition) {
             // Procore names the commitment's type on the requisition ("WorkOrderContract"/"PurchaseOrderContract").
             CommitmentType type = "PurchaseOrderContract".equals(requisition.commitmentType())
@@ -75,6 +80,11 @@ public final class Readers {
         public Mono<CostDocument> one(ProjectRead read, long id) {
             return read.client().directCost(read.project().id(), id)
                     .map(cost -> DirectCostConverter.convert(read.context(), cost));
+        }
+
+        @Override
+        public Flux<Long> listedIds(ProjectRead read) {
+            return read.client().directCostIds(read.project().id());
         }
     }
 
@@ -103,6 +113,11 @@ public final class Readers {
             return read.client().commitment(commitmentType, read.project().id(), id)
                     .map(c -> CommitmentConverter.convert(read.context(), c));
         }
+
+        @Override
+        public Flux<Long> listedIds(ProjectRead read) {
+            return read.client().commitmentIds(commitmentType, read.project().id());
+        }
     }
 
     static final class ChangeOrderReader implements CostDocumentReader {
@@ -125,6 +140,11 @@ public final class Readers {
         @Override
         public Mono<CostDocument> one(ProjectRead read, long id) {
             return read.client().changeOrder(kind, read.project().id(), id).flatMap(co -> convert(read, co));
+        }
+
+        @Override
+        public Flux<Long> listedIds(ProjectRead read) {
+            return read.client().changeOrderIds(kind, read.project().id());
         }
 
         /**

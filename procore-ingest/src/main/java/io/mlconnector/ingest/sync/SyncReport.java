@@ -11,6 +11,7 @@ public final class SyncReport {
     private final String tenantId;
     private final Map<SourceType, AtomicLong> read = new EnumMap<>(SourceType.class);
     private final Map<SourceType, AtomicLong> published = new EnumMap<>(SourceType.class);
+    private final Map<SourceType, AtomicLong> deleted = new EnumMap<>(SourceType.class);
     private final AtomicLong projects = new AtomicLong();
     private volatile long procoreCalls;
 
@@ -19,6 +20,7 @@ public final class SyncReport {
         for (SourceType type : SourceType.values()) {
             read.put(type, new AtomicLong());
             published.put(type, new AtomicLong());
+            deleted.put(type, new AtomicLong());
         }
     }
 
@@ -28,6 +30,14 @@ public final class SyncReport {
 
     void countPublished(SourceType type) {
         published.get(type).incrementAndGet();
+    }
+
+    /** Records found deleted in Procore and published as deleted (also counted as published). */
+    void countDeleted(SourceType type, long n) {
+        if (n > 0) {
+            deleted.get(type).addAndGet(n);
+            published.get(type).addAndGet(n);
+        }
     }
 
     void countProject() {
@@ -58,6 +68,10 @@ public final class SyncReport {
         return snapshot(published);
     }
 
+    public Map<SourceType, Long> deleted() {
+        return snapshot(deleted);
+    }
+
     public long totalPublished() {
         return published.values().stream().mapToLong(AtomicLong::get).sum();
     }
@@ -75,6 +89,7 @@ public final class SyncReport {
     @Override
     public String toString() {
         return "sync of " + tenantId + ": " + projects() + " projects, read " + read() + ", published " + published()
+                + (deleted().isEmpty() ? "" : " (found deleted " + deleted() + ")")
                 + ", " + procoreCalls + " Procore calls";
     }
 }

@@ -16,6 +16,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,6 +54,7 @@ public final class TenantSync {
     private final IngestMetrics metrics;
     private final Duration overlap;
     private final Clock clock;
+    private final DeletionCheck deletions;
 
     /**
      * @param overlap how far behind the time of a read its watermark stays, to cover clock skew between us and
@@ -59,7 +62,7 @@ public final class TenantSync {
      */
     public TenantSync(ProcoreClients clients, List<CostDocumentReader> readers, WatermarkStore watermarks,
                       CostDocumentPublisher publisher, ProcoreCallCounter calls, IngestMetrics metrics,
-                      Duration overlap, Clock clock) {
+                      Duration overlap, Clock clock, DeletionCheck deletions) {
         this.clients = clients;
         this.readers = readers;
         this.watermarks = watermarks;
@@ -68,6 +71,7 @@ public final class TenantSync {
         this.metrics = metrics;
         this.overlap = overlap;
         this.clock = clock;
+        this.deletions = deletions;
     }
 
     public Mono<SyncReport> sync(Tenant tenant, boolean full) {
@@ -101,20 +105,33 @@ public final class TenantSync {
                 .concatMap(reader -> since(tenant, project, reader)
                         .flatMap(since -> {
                             Instant listedAt = clock.instant();
+                            Set<Long> listed = ConcurrentHashMap.newKeySet();
                             // sends are pipelined (each awaits the broker's ack); one list holds each record once
                             return reader.changed(read, since)
+                                    .doOnNext(document -> listed.add(Long.parseLong(document.getSourceId())))
                                     .flatMapSequential(document -> publish(document, report), PUBLISH_CONCURRENCY)
                                     .reduce(Optional.<Instant>empty(), TenantSync::later)
-                                    .flatMap(newest -> advance(tenant, project, reader, completeUpTo(listedAt, newest)));
+                                    .flatMap(newest -> advance(tenant, project, reader, completeUpTo(listedAt, newest)))
+                                    // a full read listed everything: it is the deletion check, at no extra cost
+                                    .then(deletions.afterRead(read, reader,
+                                            since.from() == null ? Optional.of(listed) : Optional.empty()))
+                                    .doOnNext(deleted -> report.countDeleted(reader.type(), deleted));
                         }))
                 .then();
     }
 
+    /**
+     * From the watermark; everything when there is none, or when the type was never compared for deletions in the
+     * project (a store from before the deletion check: the full read records every record's project once).
+     * {@code withDeleted} is sent only where the list declares {@code filters[include_deleted]} (the commitments).
+     */
     private Mono<UpdatedSince> since(Tenant tenant, ProcoreProject project, CostDocumentReader reader) {
-        return Mono.fromCallable(() -> watermarks.get(tenant.id(), project.id(), reader.type())
-                        .map(mark -> UpdatedSince.since(mark).withDeleted())
-                        .orElse(UpdatedSince.everything().withDeleted()))
-                .subscribeOn(Schedulers.boundedElastic());
+        return deletions.everChecked(tenant.id(), project.id(), reader)
+                .flatMap(checked -> Mono.fromCallable(() -> watermarks.get(tenant.id(), project.id(), reader.type())
+                                .filter(mark -> checked)
+                                .map(mark -> UpdatedSince.since(mark).withDeleted())
+                                .orElse(UpdatedSince.everything().withDeleted()))
+                        .subscribeOn(Schedulers.boundedElastic()));
     }
 
     /**
@@ -174,6 +191,23 @@ public final class TenantSync {
                             }
                         }))
                 .map(outcome -> outcome == CostDocumentPublisher.Outcome.PUBLISHED);
+    }
+
+    /**
+     * Webhook path for a {@code delete} event: the named record is confirmed gone (404 or {@code deleted_at}) and
+     * published once as deleted; if it is still there, its current version is published if it changed.
+     */
+    public Mono<Boolean> syncDeleted(Tenant tenant, CostDocumentReader reader, long projectId, long recordId) {
+        if (!tenant.procore().includesProject(projectId)) {
+            return Mono.just(false);
+        }
+        ProcoreClient client = clients.forTenant(tenant);
+        Instant observedAt = clock.instant();
+        return client.projects().filter(p -> p.id() == projectId).next()
+                .zipWith(client.vendors(UpdatedSince.everything()).collectMap(ProcoreVendor::id, Function.identity()))
+                .flatMap(t -> deletions.confirm(new ProjectRead(tenant.id(), client, t.getT1(), t.getT2(), observedAt),
+                        reader, recordId))
+                .defaultIfEmpty(false);
     }
 
     public static Map<String, CostDocumentReader> byType(List<CostDocumentReader> readers) {

@@ -10,8 +10,8 @@ import org.springframework.kafka.annotation.KafkaListener;
 
 /**
  * Turns verified Procore webhook events into reads: the named record is fetched and published if its
- * content changed (so a duplicate delivery publishes nothing); a line or delete event re-reads that
- * document type of the project incrementally.
+ * content changed (so a duplicate delivery publishes nothing); a delete event confirms the record is gone and
+ * publishes it once as deleted; a line event re-reads that document type of the project incrementally.
  */
 public final class ProcoreWebhookListener {
 
@@ -37,7 +37,13 @@ public final class ProcoreWebhookListener {
             log.debug("webhook {} {} for {} needs no read", event.getResourceName(), event.getEventType(), event.getTenantId());
             return;
         }
-        if (trigger.get().recordItself()) {
+        if (trigger.get().deletion()) {
+            long id = Long.parseLong(event.getResourceId());
+            Boolean published = sync.syncDeleted(tenant.get(), readers.get(trigger.get().type().name()),
+                    event.getProjectId(), id).block();
+            log.info("webhook {} delete {}: {}", event.getResourceName(), id,
+                    Boolean.TRUE.equals(published) ? "published as deleted" : "no change");
+        } else if (trigger.get().recordItself()) {
             long id = Long.parseLong(event.getResourceId());
             Boolean published = sync.syncOne(tenant.get(), readers.get(trigger.get().type().name()),
                     event.getProjectId(), id).block();

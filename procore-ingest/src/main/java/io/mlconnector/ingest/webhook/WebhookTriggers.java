@@ -5,15 +5,18 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Which document type a Procore webhook resource names, and whether the event names the record itself
- * (fetch that one record) or one of its lines / a deletion (re-read that type for the project: a line
- * id cannot be fetched as a document, and a deleted record is only listed with include_deleted).
- * Resource names per procore-api.md §11; the requisition resource's name is unconfirmed, so both the
- * API name and the UI name are accepted.
+ * Which document type a Procore webhook resource names, and whether the event names the record itself (fetch that
+ * one record; for a {@code delete} event, confirm it is gone and publish it as deleted) or one of its lines (re-read
+ * that type for the project: a line id cannot be fetched as a document). Resource names per Procore's webhooks
+ * resource list; the requisition resource's name is unconfirmed, so both the API name and the UI name are accepted.
  */
 public final class WebhookTriggers {
 
-    public record Trigger(SourceType type, boolean recordItself) {
+    /** @param deletion a delete event naming the record itself */
+    public record Trigger(SourceType type, boolean recordItself, boolean deletion) {
+        Trigger(SourceType type, boolean recordItself) {
+            this(type, recordItself, false);
+        }
     }
 
     private static final Map<String, Trigger> BY_RESOURCE = Map.ofEntries(
@@ -39,6 +42,6 @@ public final class WebhookTriggers {
             return Optional.empty();
         }
         boolean deleted = "delete".equalsIgnoreCase(eventType) || "deleted".equalsIgnoreCase(eventType);
-        return Optional.of(deleted ? new Trigger(trigger.type(), false) : trigger);
+        return Optional.of(deleted ? new Trigger(trigger.type(), trigger.recordItself(), trigger.recordItself()) : trigger);
     }
 }

@@ -9,8 +9,10 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.mlconnector.events.CostDocument;
 import io.mlconnector.ingest.metrics.IngestMetrics;
 import io.mlconnector.ingest.publish.CostDocumentPublisher;
+import io.mlconnector.ingest.state.DeletionCheckStore;
 import io.mlconnector.ingest.state.PublishedRevisionStore;
 import io.mlconnector.ingest.state.WatermarkStore;
+import io.mlconnector.ingest.sync.DeletionCheck;
 import io.mlconnector.ingest.sync.IngestService;
 import io.mlconnector.ingest.sync.ProcoreCallCounter;
 import io.mlconnector.ingest.sync.Readers;
@@ -52,6 +54,9 @@ public final class IngestFixture implements AutoCloseable {
     public static final long COMPANY = 5001234L;
     public static final List<Long> DEMO_PROJECTS = List.of(2001001L, 2001002L, 2001003L, 2001004L, 2001005L);
 
+    /** As in production: a pass lists ids for the deletion check at most once an hour per project and type. */
+    public static final Duration DELETION_CHECK_INTERVAL = Duration.ofHours(1);
+
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
 
     public final ProcoreSandbox sandbox;
@@ -62,6 +67,7 @@ public final class IngestFixture implements AutoCloseable {
     public final TenantSync sync;
     public final IngestService ingest;
     public final CostDocumentTopic topic;
+    public final DeletionCheckStore deletionChecks;
     private final MongoServer mongoServer;
     private final MongoClient mongoClient;
     private final DefaultKafkaProducerFactory<String, CostDocument> producers;
@@ -91,8 +97,11 @@ public final class IngestFixture implements AutoCloseable {
                 calls::listenerFor);
         CostDocumentPublisher publisher = new CostDocumentPublisher(new KafkaTemplate<>(producers),
                 new PublishedRevisionStore(db));
+        this.deletionChecks = new DeletionCheckStore(db);
+        DeletionCheck deletions = new DeletionCheck(publisher.revisions(), deletionChecks, publisher,
+                DELETION_CHECK_INTERVAL, Clock.systemUTC());
         this.sync = new TenantSync(clients, Readers.all(), new WatermarkStore(db), publisher, calls, metrics, overlap,
-                Clock.systemUTC());
+                Clock.systemUTC(), deletions);
         this.ingest = new IngestService(tenants, sync);
         this.topic = new CostDocumentTopic(bootstrap, tenant.id());
     }
@@ -120,6 +129,19 @@ public final class IngestFixture implements AutoCloseable {
 
     public SyncReport fullSync() {
         return ingest.syncTenant(tenant.id(), true).block(Duration.ofSeconds(60));
+    }
+
+    /** Makes every project's deletion check due on the next pass, as if the interval had passed since the last one. */
+    public void deletionCheckDue() {
+        for (long project : sandbox.data().all(io.mlconnector.sandbox.procore.Resource.PROJECTS, COMPANY).stream()
+                .map(p -> p.path("id").asLong()).toList()) {
+            for (io.mlconnector.events.SourceType type : io.mlconnector.events.SourceType.values()) {
+                if (deletionChecks.lastChecked(tenant.id(), project, type).isPresent()) {
+                    deletionChecks.checked(tenant.id(), project, type,
+                            java.time.Instant.now().minus(DELETION_CHECK_INTERVAL).minusSeconds(1));
+                }
+            }
+        }
     }
 
     /** API calls the sandbox answered (token requests excluded: they are not API calls and not rate limited). */

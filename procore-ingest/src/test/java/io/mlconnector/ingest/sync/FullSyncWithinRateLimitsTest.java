@@ -64,7 +64,7 @@ class FullSyncWithinRateLimitsTest {
             assertThat(fixture.apiRequests()).filteredOn(r -> r.status() == 429).hasSize(3);
             assertThat(fixture.meters.counter(IngestMetrics.PROCORE_THROTTLED, "tenant", fixture.tenant.id()).count())
                     .isEqualTo(3);
-            assertThat(fixture.topic.readNew()).hasSize(76);
+            assertThat(fixture.topic.readNew()).hasSize(75);
         }
     }
 

@@ -34,7 +34,7 @@ public record VendorContent(String name, String originId, String originCode, boo
         String line2 = blankToNull(v.addressLine2());
         String address = line1 == null ? line2 : line2 == null ? line1 : line1 + ", " + line2;
         return new VendorContent(blankToNull(v.displayName()), originId(v), blankToNull(v.number()),
-                !v.blockedForPurchases(), address, blankToNull(v.city()), blankToNull(v.state()),
+                !v.blocksInvoices(), address, blankToNull(v.city()), blankToNull(v.state()),
                 blankToNull(v.postalCode()), blankToNull(v.country()), blankToNull(v.phoneNumber()),
                 blankToNull(v.email()));
     }

@@ -318,6 +318,11 @@ final class ApiHandler {
     ObjectNode render(CompanyData c, String set, ObjectNode node, List<String> select, List<ODataQuery.Expand> expand) {
         ObjectNode out = node.deepCopy();
         out.remove(out.propertyNames().stream().filter(n -> n.startsWith("_")).toList());
+        for (EntityType.Prop p : EntityTypes.of(set).props.values()) {
+            if (p.kind() == EntityType.Kind.ENUM && out.hasNonNull(p.name())) {
+                out.put(p.name(), WireEnums.encode(out.get(p.name()).asString())); // BC24+: encoded member names
+            }
+        }
         out = ODataQuery.applySelect(out, select);
         for (ODataQuery.Expand e : expand) {
             Navigation nav = navigate(c, set, node, e.navigation());

@@ -19,7 +19,8 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code companies.json} and per company {@code vendors.json}, {@code accounts.json}, {@code dimensions.json} (each
  * with its {@code dimensionValues}), {@code journals.json}, optional {@code purchaseInvoices.json},
  * {@code purchaseOrders.json} and {@code settings.json}. Files hold the API's own shapes (an array or
- * {@code {"value":[…]}}); the sandbox adds {@code @odata.etag} and fills unset fields with BC's blank values.
+ * {@code {"value":[…]}}, as saved from the real API: {@code @odata.*} annotations are dropped and a new ETag made,
+ * enum values may be captions or encoded member names, {@code timestamp} is 64-bit); unset fields get BC's blanks.
  */
 final class DataLoader {
 
@@ -98,6 +99,9 @@ final class DataLoader {
         ObjectNode node = type.blank();
         node.put(type.props.containsKey("id") ? "id" : "subscriptionId", UUID.randomUUID().toString());
         for (Map.Entry<String, JsonNode> field : json.properties()) {
+            if (field.getKey().startsWith("@odata.")) {
+                continue; // a saved response's @odata.etag / @odata.context: the sandbox makes its own
+            }
             EntityType.Prop prop = type.prop(field.getKey());
             if (prop == null) {
                 throw new IllegalArgumentException("unknown property " + field.getKey() + " in " + set + " data");

@@ -19,7 +19,7 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class EntityType {
 
-    enum Kind { GUID, STRING, CODE, BOOL, DECIMAL, DATETIME, DATE, INT, ENUM }
+    enum Kind { GUID, STRING, CODE, BOOL, DECIMAL, DATETIME, DATE, INT, LONG, ENUM }
 
     record Prop(String name, Kind kind, int maxLength, boolean readOnly, List<String> members) {
     }
@@ -30,7 +30,7 @@ final class EntityType {
     final Map<String, Prop> props = new LinkedHashMap<>();
 
     /**
-     * @param spec space-separated {@code name:type[!]}; type is G, S[n], C[n], B, D, DT, DATE, I or
+     * @param spec space-separated {@code name:type[!]}; type is G, S[n], C[n], B, D, DT, DATE, I (Edm.Int32), L (Edm.Int64) or
      *             E=member|member; a trailing {@code !} marks the property read-only
      */
     EntityType(String name, String spec) {
@@ -57,6 +57,7 @@ final class EntityType {
                     case 'B' -> Kind.BOOL;
                     case 'D' -> Kind.DECIMAL;
                     case 'I' -> Kind.INT;
+                    case 'L' -> Kind.LONG;
                     default -> throw new IllegalArgumentException(token);
                 };
                 int max = type.length() > 1 ? Integer.parseInt(type.substring(1)) : 0;
@@ -84,6 +85,7 @@ final class EntityType {
                 case BOOL -> node.put(p.name(), false);
                 case DECIMAL -> node.put(p.name(), BigDecimal.ZERO);
                 case INT -> node.put(p.name(), 0);
+                case LONG -> node.put(p.name(), 0L);
                 case DATE -> node.put(p.name(), "0001-01-01");
                 case DATETIME -> node.put(p.name(), "0001-01-01T00:00:00Z");
                 case ENUM -> node.put(p.name(), p.members().get(0));
@@ -171,10 +173,18 @@ final class EntityType {
                     throw convert(text, "Edm.DateTimeOffset");
                 }
             }
+            case LONG -> {
+                if (value == null || !value.canConvertToLong()) {
+                    throw convert(text, "Edm.Int64");
+                }
+                target.put(p.name(), value.longValue());
+            }
             case ENUM -> {
-                String member = text == null ? null : p.members().stream()
-                        .filter(m -> m.equalsIgnoreCase(text)).findFirst()
-                        .orElse(text.isBlank() && p.members().contains(" ") ? " " : null);
+                // the caption or the encoded member name ("_x0020_", "Begin_x002D_Total") both name the member
+                String caption = WireEnums.decode(text);
+                String member = caption == null ? null : p.members().stream()
+                        .filter(m -> m.equalsIgnoreCase(caption)).findFirst()
+                        .orElse(caption.isBlank() && p.members().contains(" ") ? " " : null);
                 if (member == null) {
                     throw new BcError(400, "Application_EvaluateException",
                             "Cannot convert the literal '" + text + "' to the expected type '" + p.name() + "'.");

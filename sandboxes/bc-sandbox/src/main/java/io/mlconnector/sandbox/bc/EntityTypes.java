@@ -25,7 +25,7 @@ final class EntityTypes {
     static final Map<String, EntityType> BY_SET = new LinkedHashMap<>();
 
     static {
-        add("companies", "company", "id:G! systemVersion:S! timestamp:I! name:S30! displayName:S250! businessProfileId:S250!"
+        add("companies", "company", "id:G! systemVersion:S! timestamp:L! name:S30! displayName:S250! businessProfileId:S250!"
                 + " systemCreatedAt:DT! systemCreatedBy:G! systemModifiedAt:DT! systemModifiedBy:G!");
         add("vendors", "vendor", "id:G! number:C20 displayName:S100 addressLine1:S100 addressLine2:S50 city:S30 state:S30"
                 + " country:C10 postalCode:C20 phoneNumber:S30 email:S80 website:S80 taxRegistrationNumber:S20"
@@ -74,7 +74,7 @@ final class EntityTypes {
                 + " currencyCode:C10 pricesIncludeTax:B paymentTermsId:G shipmentMethodId:G purchaser:C20"
                 + " requestedReceiptDate:DATE" + TOTALS + " fullyReceived:B! status:E=Draft|In_Review|Open!"
                 + " lastModifiedDateTime:DT!");
-        add("subscriptions", "subscriptions", "subscriptionId:S150! notificationUrl:S resource:S timestamp:I! userId:G!"
+        add("subscriptions", "subscriptions", "subscriptionId:S150! notificationUrl:S resource:S timestamp:L! userId:G!"
                 + " lastModifiedDateTime:DT! clientState:S2048 expirationDateTime:DT! systemCreatedAt:DT!"
                 + " systemCreatedBy:G! systemModifiedAt:DT! systemModifiedBy:G!");
     }

@@ -234,11 +234,17 @@ final class ODataQuery {
             String raw = quoted ? literal.substring(1, literal.length() - 1).replace("''", "'") : literal;
             try {
                 return switch (prop.kind()) {
-                    case STRING, CODE, ENUM -> {
+                    case STRING, CODE -> {
                         if (!quoted) {
                             throw incompatible(prop, "Edm.Int32");
                         }
                         yield raw;
+                    }
+                    case ENUM -> {
+                        if (!quoted) {
+                            throw incompatible(prop, "Edm.Int32");
+                        }
+                        yield WireEnums.decode(raw); // stored as captions; the encoded form names the same member
                     }
                     case GUID -> {
                         if (quoted || !GUID.matcher(raw).matches()) {
@@ -246,7 +252,7 @@ final class ODataQuery {
                         }
                         yield UUID.fromString(raw);
                     }
-                    case DECIMAL, INT -> new BigDecimal(raw);
+                    case DECIMAL, INT, LONG -> new BigDecimal(raw);
                     case BOOL -> {
                         if (!raw.equals("true") && !raw.equals("false")) {
                             throw incompatible(prop, "Edm.String");
@@ -280,7 +286,7 @@ final class ODataQuery {
             return switch (prop.kind()) {
                 case STRING, CODE, ENUM -> text;
                 case GUID -> UUID.fromString(text);
-                case DECIMAL, INT -> v.isNumber() ? v.decimalValue() : new BigDecimal(text);
+                case DECIMAL, INT, LONG -> v.isNumber() ? v.decimalValue() : new BigDecimal(text);
                 case BOOL -> v.booleanValue();
                 case DATE -> LocalDate.parse(text);
                 case DATETIME -> Instant.parse(text);

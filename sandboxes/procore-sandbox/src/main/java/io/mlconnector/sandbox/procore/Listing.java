@@ -159,6 +159,13 @@ final class Listing {
                 .header("Link", link.toString());
     }
 
+    /** A list the endpoint does not page (it declares no page / per_page): every row, with the Total header. */
+    static ApiResponse unpaged(List<? extends JsonNode> rows) {
+        ArrayNode items = SandboxJson.MAPPER.createArrayNode();
+        rows.forEach(items::add);
+        return ApiResponse.json(200, items).header("Total", Integer.toString(rows.size()));
+    }
+
     private static String link(String baseUrl, ApiRequest req, int page, int perPage, String rel) {
         StringJoiner query = new StringJoiner("&");
         for (Map.Entry<String, List<String>> e : req.query().entrySet()) {

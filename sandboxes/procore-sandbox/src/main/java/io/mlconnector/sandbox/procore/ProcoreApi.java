@@ -83,12 +83,33 @@ final class ProcoreApi {
             if (m.matches()) {
                 pathKnown = true;
                 if (route.method().equals(call.req().method())) {
-                    return route.handler().apply(call, m);
+                    return route.handler().apply(declaredOnly(call), m);
                 }
             }
         }
         throw pathKnown ? ApiError.of(405, "method_not_allowed", "Method Not Allowed")
                 : ApiError.notFound("route " + call.req().path());
+    }
+
+    /**
+     * Query parameters the endpoint does not declare (Procore's REST reference, {@link DeclaredParameters}) are
+     * refused with 400, or dropped before the route sees them ({@link UndeclaredParameters#IGNORE}).
+     */
+    private Call declaredOnly(Call call) {
+        ApiRequest req = call.req();
+        java.util.Set<String> undeclared = DeclaredParameters.undeclared(req.method(), req.path(), req.query().keySet());
+        if (undeclared.isEmpty()) {
+            return call;
+        }
+        if (options.undeclaredParameters() == UndeclaredParameters.REFUSE) {
+            String list = String.join(", ", undeclared);
+            throw ApiError.badRequest("Invalid parameter" + (undeclared.size() > 1 ? "s" : "") + ": " + list
+                    + ". This endpoint does not accept " + (undeclared.size() > 1 ? "them" : "it") + ".");
+        }
+        java.util.Map<String, List<String>> kept = new java.util.LinkedHashMap<>(req.query());
+        kept.keySet().removeAll(undeclared);
+        return new Call(new ApiRequest(req.method(), req.path(), req.rawQuery(), kept, req.headers(), req.body(),
+                req.form()), call.companyId());
     }
 
     private static long id(Matcher m, int group) {
@@ -257,7 +278,8 @@ final class ProcoreApi {
 
     private ApiResponse directCosts(Call c, long pid) {
         project(c, pid);
-        Stream<ObjectNode> rows = Listing.deletedFilter(data.all(Resource.DIRECT_COSTS, pid).stream(), c.req(), true);
+        // the direct-cost list declares no filters[include_deleted]: deleted costs are simply not listed
+        Stream<ObjectNode> rows = Listing.deletedFilter(data.all(Resource.DIRECT_COSTS, pid).stream(), c.req(), false);
         rows = Listing.updatedWithin(rows, c.req());
         rows = Listing.withIds(rows, c.req(), "id", "id");
         rows = Listing.matching(rows, c.req(), "origin_id", n -> n.path("origin_id").asString(null));
@@ -384,7 +406,9 @@ final class ProcoreApi {
         rows = Listing.matching(rows, c.req(), "contract_id", n -> n.path("contract_id").asString(null));
         // v1 CO bodies carry no lines: those come from the v2 line-items endpoint (reference sheet §8);
         // deleted_at is the sandbox's own deletion mark, not a CO field (reference sheet §8 field list)
-        return v1Page(Listing.sorted(rows, c.req()).stream().map(n -> without(n, "line_items", "deleted_at")).toList(), c);
+        List<ObjectNode> all = Listing.sorted(rows, c.req()).stream().map(n -> without(n, "line_items", "deleted_at")).toList();
+        // the v1.0 change-order lists declare no paging: everything in one answer
+        return Listing.unpaged(all);
     }
 
     private ApiResponse changeOrder(Call c, Resource r, long pid, long id) {

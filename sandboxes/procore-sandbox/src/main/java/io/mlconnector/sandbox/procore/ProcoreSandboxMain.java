@@ -36,6 +36,7 @@ public final class ProcoreSandboxMain {
         Integer hourly = null;
         Integer lifetime = null;
         boolean retryAfter = false;
+        UndeclaredParameters undeclared = UndeclaredParameters.REFUSE;
         WebhookOptions webhooks = WebhookOptions.defaults();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
@@ -46,6 +47,7 @@ public final class ProcoreSandboxMain {
                 case "--hourly-limit" -> hourly = Integer.parseInt(args[++i]);
                 case "--token-lifetime-seconds" -> lifetime = Integer.parseInt(args[++i]);
                 case "--retry-after-on-429" -> retryAfter = true;
+                case "--ignore-undeclared-parameters" -> undeclared = UndeclaredParameters.IGNORE;
                 case "--webhook-delay-ms" -> webhooks = webhooks.withDeliveryDelay(Duration.ofMillis(Long.parseLong(args[++i])));
                 case "--webhook-requisitions-resource-name" -> webhooks = webhooks.withRequisitionsResourceName(args[++i]);
                 case "--webhook-procore-timing" -> webhooks = WebhookOptions.procoreTiming()
@@ -56,7 +58,8 @@ public final class ProcoreSandboxMain {
         if (data == null) {
             throw new IllegalArgumentException("--data DIR is required");
         }
-        o = ProcoreSandboxOptions.defaults(data).withPort(port).withRetryAfterOn429(retryAfter).withWebhooks(webhooks);
+        o = ProcoreSandboxOptions.defaults(data).withPort(port).withRetryAfterOn429(retryAfter).withWebhooks(webhooks)
+                .withUndeclaredParameters(undeclared);
         if (spike != null || spikeSeconds != null) {
             o = o.withSpikeLimit(spike != null ? spike : o.spikeLimit(),
                     spikeSeconds != null ? Duration.ofSeconds(spikeSeconds) : o.spikeWindow());

@@ -24,11 +24,14 @@ import java.util.Objects;
  * @param retryAfterOn429   whether 429 answers carry Retry-After: the real behaviour is unconfirmed (docs disagree),
  *                          so it is off by default and clients must cope with both
  * @param webhooks          webhook delivery timing and the unconfirmed resource names (see {@link WebhookOptions})
+ * @param undeclaredParameters what a query parameter the endpoint does not declare gets: 400 (default) or ignored;
+ *                          Procore's answer is unconfirmed (see {@link UndeclaredParameters})
  */
 public record ProcoreSandboxOptions(int port, Path dataDir, Clock clock, Duration tokenLifetime,
                                     int defaultPerPage, int maxPerPage, int v2DefaultPerPage, int v2MaxPerPage,
                                     int hourlyLimit, Duration hourlyWindow, int spikeLimit, Duration spikeWindow,
-                                    boolean retryAfterOn429, WebhookOptions webhooks) {
+                                    boolean retryAfterOn429, WebhookOptions webhooks,
+                                    UndeclaredParameters undeclaredParameters) {
 
     public ProcoreSandboxOptions {
         Objects.requireNonNull(dataDir, "dataDir");
@@ -37,6 +40,7 @@ public record ProcoreSandboxOptions(int port, Path dataDir, Clock clock, Duratio
         Objects.requireNonNull(hourlyWindow, "hourlyWindow");
         Objects.requireNonNull(spikeWindow, "spikeWindow");
         Objects.requireNonNull(webhooks, "webhooks");
+        Objects.requireNonNull(undeclaredParameters, "undeclaredParameters");
         if (defaultPerPage < 1 || maxPerPage < defaultPerPage || v2DefaultPerPage < 1 || v2MaxPerPage < v2DefaultPerPage) {
             throw new IllegalArgumentException("page sizes must satisfy 1 <= default <= max");
         }
@@ -45,51 +49,57 @@ public record ProcoreSandboxOptions(int port, Path dataDir, Clock clock, Duratio
     public static ProcoreSandboxOptions defaults(Path dataDir) {
         return new ProcoreSandboxOptions(0, dataDir, Clock.systemUTC(), Duration.ofSeconds(5400),
                 100, 1000, 10, 100, 3600, Duration.ofHours(1), 100, Duration.ofSeconds(10), false,
-                WebhookOptions.defaults());
+                WebhookOptions.defaults(), UndeclaredParameters.REFUSE);
     }
 
     public ProcoreSandboxOptions withPort(int value) {
         return new ProcoreSandboxOptions(value, dataDir, clock, tokenLifetime, defaultPerPage, maxPerPage,
-                v2DefaultPerPage, v2MaxPerPage, hourlyLimit, hourlyWindow, spikeLimit, spikeWindow, retryAfterOn429, webhooks);
+                v2DefaultPerPage, v2MaxPerPage, hourlyLimit, hourlyWindow, spikeLimit, spikeWindow, retryAfterOn429, webhooks, undeclaredParameters);
     }
 
     public ProcoreSandboxOptions withClock(Clock value) {
         return new ProcoreSandboxOptions(port, dataDir, value, tokenLifetime, defaultPerPage, maxPerPage,
-                v2DefaultPerPage, v2MaxPerPage, hourlyLimit, hourlyWindow, spikeLimit, spikeWindow, retryAfterOn429, webhooks);
+                v2DefaultPerPage, v2MaxPerPage, hourlyLimit, hourlyWindow, spikeLimit, spikeWindow, retryAfterOn429, webhooks, undeclaredParameters);
     }
 
     public ProcoreSandboxOptions withTokenLifetime(Duration value) {
         return new ProcoreSandboxOptions(port, dataDir, clock, value, defaultPerPage, maxPerPage,
-                v2DefaultPerPage, v2MaxPerPage, hourlyLimit, hourlyWindow, spikeLimit, spikeWindow, retryAfterOn429, webhooks);
+                v2DefaultPerPage, v2MaxPerPage, hourlyLimit, hourlyWindow, spikeLimit, spikeWindow, retryAfterOn429, webhooks, undeclaredParameters);
     }
 
     public ProcoreSandboxOptions withPaging(int defaultSize, int maxSize) {
         return new ProcoreSandboxOptions(port, dataDir, clock, tokenLifetime, defaultSize, maxSize,
-                v2DefaultPerPage, v2MaxPerPage, hourlyLimit, hourlyWindow, spikeLimit, spikeWindow, retryAfterOn429, webhooks);
+                v2DefaultPerPage, v2MaxPerPage, hourlyLimit, hourlyWindow, spikeLimit, spikeWindow, retryAfterOn429, webhooks, undeclaredParameters);
     }
 
     public ProcoreSandboxOptions withV2Paging(int defaultSize, int maxSize) {
         return new ProcoreSandboxOptions(port, dataDir, clock, tokenLifetime, defaultPerPage, maxPerPage,
-                defaultSize, maxSize, hourlyLimit, hourlyWindow, spikeLimit, spikeWindow, retryAfterOn429, webhooks);
+                defaultSize, maxSize, hourlyLimit, hourlyWindow, spikeLimit, spikeWindow, retryAfterOn429, webhooks, undeclaredParameters);
     }
 
     public ProcoreSandboxOptions withHourlyLimit(int limit, Duration window) {
         return new ProcoreSandboxOptions(port, dataDir, clock, tokenLifetime, defaultPerPage, maxPerPage,
-                v2DefaultPerPage, v2MaxPerPage, limit, window, spikeLimit, spikeWindow, retryAfterOn429, webhooks);
+                v2DefaultPerPage, v2MaxPerPage, limit, window, spikeLimit, spikeWindow, retryAfterOn429, webhooks, undeclaredParameters);
     }
 
     public ProcoreSandboxOptions withSpikeLimit(int limit, Duration window) {
         return new ProcoreSandboxOptions(port, dataDir, clock, tokenLifetime, defaultPerPage, maxPerPage,
-                v2DefaultPerPage, v2MaxPerPage, hourlyLimit, hourlyWindow, limit, window, retryAfterOn429, webhooks);
+                v2DefaultPerPage, v2MaxPerPage, hourlyLimit, hourlyWindow, limit, window, retryAfterOn429, webhooks, undeclaredParameters);
     }
 
     public ProcoreSandboxOptions withRetryAfterOn429(boolean value) {
         return new ProcoreSandboxOptions(port, dataDir, clock, tokenLifetime, defaultPerPage, maxPerPage,
-                v2DefaultPerPage, v2MaxPerPage, hourlyLimit, hourlyWindow, spikeLimit, spikeWindow, value, webhooks);
+                v2DefaultPerPage, v2MaxPerPage, hourlyLimit, hourlyWindow, spikeLimit, spikeWindow, value, webhooks, undeclaredParameters);
     }
 
     public ProcoreSandboxOptions withWebhooks(WebhookOptions value) {
         return new ProcoreSandboxOptions(port, dataDir, clock, tokenLifetime, defaultPerPage, maxPerPage,
-                v2DefaultPerPage, v2MaxPerPage, hourlyLimit, hourlyWindow, spikeLimit, spikeWindow, retryAfterOn429, value);
+                v2DefaultPerPage, v2MaxPerPage, hourlyLimit, hourlyWindow, spikeLimit, spikeWindow, retryAfterOn429, value, undeclaredParameters);
+    }
+
+    public ProcoreSandboxOptions withUndeclaredParameters(UndeclaredParameters value) {
+        return new ProcoreSandboxOptions(port, dataDir, clock, tokenLifetime, defaultPerPage, maxPerPage,
+                v2DefaultPerPage, v2MaxPerPage, hourlyLimit, hourlyWindow, spikeLimit, spikeWindow, retryAfterOn429, webhooks,
+                value);
     }
 }

@@ -91,14 +91,9 @@ class ProcoreListingsTest {
     }
 
     @Test
-    void deletedDirectCostsAppearOnlyWithIncludeDeleted() {
-        String base = "/rest/v1.1/projects/2001004/direct_costs";
-        int visible = json(get(sandbox, token, base)).size();
-        int with = json(get(sandbox, token, base + "?filters[include_deleted]=with")).size();
-        JsonNode only = json(get(sandbox, token, base + "?filters[include_deleted]=only"));
-        assertThat(with).isEqualTo(visible + 1);
-        assertThat(only.size()).isEqualTo(1);
-        assertThat(only.get(0).path("deleted_at").isNull()).isFalse();
+    void deletedDirectCostsAreNotListed() {
+        assertThat(json(get(sandbox, token, "/rest/v1.1/projects/2001004/direct_costs")))
+                .noneMatch(n -> n.hasNonNull("deleted_at"));
     }
 
     @Test
