@@ -265,9 +265,15 @@ class MalformedWebhookRejectedTest extends GatewayIntegrationTest {
                     mutate(valid, n -> n.put(field, 1).remove(field.equals("id") ? "ulid" : "none"))
                             .replace("\"" + field + "\":1", "\"" + field + "\":1e3")));
             all.add(invalid("v2 " + field + " an array",
-                    mutate(valid, n -> n.remove(field.equals("id") ? "ulid" : "none").putArray(field).add(1))));
+                    mutate(valid, n -> {
+                        n.remove(field.equals("id") ? "ulid" : "none");
+                        n.putArray(field).add(1);
+                    })));
             all.add(invalid("v2 " + field + " zero",
-                    mutate(valid, n -> n.remove(field.equals("id") ? "ulid" : "none").put(field, 0))));
+                    mutate(valid, n -> {
+                        n.remove(field.equals("id") ? "ulid" : "none");
+                        n.put(field, 0);
+                    })));
         }
         for (String field : List.of("company_id", "resource_id", "project_id")) {
             for (String bad : List.of("0", "-1", "1.5", "1e5", "12a", "0x1F", "+12", "١٢")) {
@@ -306,7 +312,10 @@ class MalformedWebhookRejectedTest extends GatewayIntegrationTest {
         all.add(invalid("resource_name with a lone surrogate",
                 valid.replace("\"Work Order Contracts\"", "\"Work Order \\ud800Contracts\"")));
         all.add(invalid("v4 resource_name (no resource_type) with CRLF",
-                mutate(v4, n -> n.remove("resource_type").put("resource_name", "Direct Costs\r\nX-Forged: 1"))));
+                mutate(v4, n -> {
+                    n.remove("resource_type");
+                    n.put("resource_name", "Direct Costs\r\nX-Forged: 1");
+                })));
         all.add(invalid("metadata.source_application_id of 300 characters",
                 mutate(valid, n -> ((ObjectNode) n.get("metadata")).put("source_application_id", "a".repeat(300)))));
 
@@ -405,7 +414,7 @@ class MalformedWebhookRejectedTest extends GatewayIntegrationTest {
         String valid = BcNotifications.body(BcNotifications.entry(live, cs,
                 BcNotifications.newVendor(HARBOR_BC_COMPANY), "updated", at));
         for (String type : List.of("text/plain", "application/xml", "application/x-www-form-urlencoded",
-                "multipart/form-data; boundary=x", "*/*", "not a media type")) {
+                "multipart/form-data; boundary=x", "*/*", "application/jsonx")) {
             all.add(new BadNotification("Content-Type " + type, type, HARBOR, valid));
         }
         all.add(new BadNotification("no Content-Type", null, HARBOR, valid));
