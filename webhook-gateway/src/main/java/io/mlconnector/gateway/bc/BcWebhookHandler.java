@@ -36,7 +36,7 @@ import reactor.core.scheduler.Schedulers;
 /**
  * {@code POST /webhooks/bc/{tenantId}}: the subscription handshake and the notifications.
  *
- * <p>What BC does with our answer decides whether a subscription survives (bc-api.md §5.5): 2xx is success;
+ * <p>What BC does with our answer decides whether a subscription survives (Microsoft Learn, "Working with webhooks in Dynamics 365 Business Central"): 2xx is success;
  * 408, 429 and 5xx are retried; <b>any other status deletes the subscription</b>. So a notification is answered 200
  * even when it is unreadable or its clientState is wrong (counted, logged without the clientState, not published),
  * and 503 only when it cannot be judged or published now (Kafka or the dedupe store down, the subscription view
@@ -104,7 +104,7 @@ public final class BcWebhookHandler {
 
     /**
      * On create and on every renewal BC calls with {@code ?validationToken=} and wants it back as the plain-text body
-     * within 5 s (bc-api.md §5.2). Unknown tenant: refuse, so no subscription is created for it.
+     * within 5 s (same page). Unknown tenant: refuse, so no subscription is created for it.
      */
     private Mono<ServerResponse> handshake(Optional<Tenant> tenant, String token) {
         if (tenant.isEmpty() || token.isEmpty() || token.length() > maxValidationTokenLength) {

@@ -221,7 +221,8 @@ public final class ProcoreDeliveryParser {
     }
 
     /**
-     * v4.0 ids are strings of digits (procore-api.md §11: "all ids strings"). Procore ids are 64-bit integers
+     * v4.0 ids are strings of digits (Procore webhooks payload v4.0, https://developers.procore.com: every id is a
+     * string). Procore ids are 64-bit integers
      * everywhere else (v2.0/v3.0 send them as JSON numbers), and every consumer reads them as {@code long}: a longer
      * one is refused here, where the sender can be told, instead of failing downstream.
      */
