@@ -2,6 +2,7 @@ package io.mlconnector.schemas;
 
 import io.mlconnector.events.BcNotification;
 import io.mlconnector.events.BcPurchaseOrderObserved;
+import io.mlconnector.events.BcSubscriptionState;
 import io.mlconnector.events.CostDocument;
 import io.mlconnector.events.MappingException;
 import io.mlconnector.events.PostingRequest;
@@ -11,6 +12,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.avro.specific.SpecificRecord;
 
 /**
@@ -35,7 +37,14 @@ public final class Topics {
     /** BC purchase orders new or changed ({@link BcPurchaseOrderObserved}), key tenantId|purchaseOrder|id; polled. */
     public static final String BC_PURCHASE_ORDERS = "bc.purchase-orders";
 
+    /**
+     * Each BC webhook subscription's latest state ({@link BcSubscriptionState}), key tenantId|subscription|id;
+     * <b>compacted</b>: vendor-sync writes it, the webhook-gateway reads it from the beginning into memory.
+     */
+    public static final String BC_WEBHOOK_SUBSCRIPTIONS = "bc.webhook-subscriptions";
+
     private static final Map<String, Class<? extends SpecificRecord>> VALUE_TYPES = valueTypes();
+    private static final Set<String> COMPACTED = Set.of(BC_WEBHOOK_SUBSCRIPTIONS);
 
     private Topics() {
     }
@@ -54,6 +63,14 @@ public final class Topics {
         return type;
     }
 
+    /**
+     * Whether a topic holds the latest state per key ({@code cleanup.policy=compact}) rather than a stream of
+     * events: its readers consume it from the beginning, so it must not lose keys to retention.
+     */
+    public static boolean isCompacted(String topic) {
+        return COMPACTED.contains(topic);
+    }
+
     /** Schema Registry subject of a topic's values (TopicNameStrategy). */
     public static String valueSubject(String topic) {
         return topic + "-value";
@@ -68,6 +85,7 @@ public final class Topics {
         types.put(BC_POSTING_RESULTS, PostingResult.class);
         types.put(MAPPING_EXCEPTIONS, MappingException.class);
         types.put(BC_PURCHASE_ORDERS, BcPurchaseOrderObserved.class);
+        types.put(BC_WEBHOOK_SUBSCRIPTIONS, BcSubscriptionState.class);
         return Collections.unmodifiableMap(types);
     }
 }

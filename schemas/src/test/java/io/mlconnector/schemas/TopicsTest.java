@@ -11,9 +11,12 @@ class TopicsTest {
     @Test
     void allTopicsInFlowOrderEachWithItsValueType() {
         assertThat(Topics.all()).containsExactly("procore.webhook-events", "bc.webhook-events",
-                "procore.cost-documents", "bc.posting-requests", "bc.posting-results", "mapping.exceptions", "bc.purchase-orders");
+                "procore.cost-documents", "bc.posting-requests", "bc.posting-results", "mapping.exceptions", "bc.purchase-orders",
+                "bc.webhook-subscriptions");
         assertThat(Topics.valueType(Topics.PROCORE_COST_DOCUMENTS)).isEqualTo(CostDocument.class);
         assertThat(Topics.valueSubject(Topics.PROCORE_COST_DOCUMENTS)).isEqualTo("procore.cost-documents-value");
+        assertThat(Topics.isCompacted(Topics.BC_WEBHOOK_SUBSCRIPTIONS)).isTrue();
+        assertThat(Topics.isCompacted(Topics.PROCORE_COST_DOCUMENTS)).isFalse();
         assertThatThrownBy(() -> Topics.valueType("procore.cost-document")).hasMessageContaining("Not a connector topic");
     }
 }

@@ -27,6 +27,10 @@ class BcNotificationClientStateTest extends GatewayIntegrationTest {
 
     @Test
     void matchingEntriesIncludingCollectionArePublishedAndBadOnesAreDroppedWith200() {
+        subscriptionKnown(HARBOR, "c670ea73cacb459bb51dc1740da2f1db", "api/v2.0/" + COMPANY + "/vendors",
+                Instant.now().plus(java.time.Duration.ofDays(3)), false);
+        subscriptionKnown(HARBOR, "d0000000000000000000000000000002", "api/v2.0/" + COMPANY + "/purchaseInvoices",
+                Instant.now().plus(java.time.Duration.ofDays(3)), false);
         Map<TopicPartition, Long> mark = bcTopic.mark();
         String vendorId = UUID.randomUUID().toString();
         String subscription = "c670ea73cacb459bb51dc1740da2f1db";

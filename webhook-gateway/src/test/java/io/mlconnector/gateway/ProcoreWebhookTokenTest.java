@@ -76,12 +76,12 @@ class ProcoreWebhookTokenTest extends GatewayIntegrationTest {
                 .expectStatus().isUnauthorized();
         post(LAKESIDE, "Bearer " + HARBOR_TOKEN, ProcorePayloads.v2(ProcorePayloads.ulid(), LAKESIDE_COMPANY, 7))
                 .expectStatus().isUnauthorized();
-        // unknown tenant: 404 whatever the token
+        // unknown tenant: the same 401 a known tenant with a wrong token gets (no enumeration of tenant ids)
         post("no-such-tenant", "Bearer " + HARBOR_TOKEN, ProcorePayloads.v2(ProcorePayloads.ulid(), HARBOR_COMPANY, 8))
-                .expectStatus().isNotFound()
-                .expectBody().jsonPath("$.reason").isEqualTo("unknown_tenant");
+                .expectStatus().isUnauthorized()
+                .expectBody().jsonPath("$.reason").isEqualTo("wrong_token");
         post("UPPER_case", "Bearer " + HARBOR_TOKEN, ProcorePayloads.v2(ProcorePayloads.ulid(), HARBOR_COMPANY, 9))
-                .expectStatus().isNotFound();
+                .expectStatus().isUnauthorized();
 
         String sentinel = ProcorePayloads.ulid();
         post(LAKESIDE, "Bearer " + LAKESIDE_TOKEN, ProcorePayloads.v2(sentinel, LAKESIDE_COMPANY, 10))

@@ -108,10 +108,12 @@ public class VendorSyncConfiguration {
 
     @Bean
     SubscriptionKeeper subscriptionKeeper(BcClients bc, SubscriptionStore store, VendorSyncProperties properties,
-                                          VendorSyncMetrics metrics, Clock clock) {
+                                          VendorSyncMetrics metrics, Clock clock,
+                                          KafkaTemplate<String, io.mlconnector.events.BcSubscriptionState> kafka) {
         return new SubscriptionKeeper(bc, store,
                 new NotificationUrls(properties.notificationBaseUrl(), properties.notificationPath()),
-                properties.entitySets(), properties.renewBefore(), metrics, clock);
+                properties.entitySets(), properties.renewBefore(), metrics, clock,
+                new io.mlconnector.vendorsync.subscription.KafkaSubscriptionFeed(kafka, clock));
     }
 
     @Bean

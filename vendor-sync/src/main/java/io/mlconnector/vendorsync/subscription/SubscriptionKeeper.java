@@ -48,9 +48,18 @@ public final class SubscriptionKeeper {
     private final Duration renewBefore;
     private final VendorSyncMetrics metrics;
     private final Clock clock;
+    private final SubscriptionFeed feed;
 
     public SubscriptionKeeper(BcClients bcClients, SubscriptionStore store, NotificationUrls urls,
                               List<String> entitySets, Duration renewBefore, VendorSyncMetrics metrics, Clock clock) {
+        this(bcClients, store, urls, entitySets, renewBefore, metrics, clock, SubscriptionFeed.NONE);
+    }
+
+    /** @param feed told every subscription's state after each check (and the replaced one as deleted) */
+    public SubscriptionKeeper(BcClients bcClients, SubscriptionStore store, NotificationUrls urls,
+                              List<String> entitySets, Duration renewBefore, VendorSyncMetrics metrics, Clock clock,
+                              SubscriptionFeed feed) {
+        this.feed = feed;
         this.bcClients = bcClients;
         this.store = store;
         this.urls = urls;
@@ -126,13 +135,33 @@ public final class SubscriptionKeeper {
 
     private Outcome save(Tenant tenant, String set, BcSubscription sub, Action action, Instant renewedAt) {
         Instant now = clock.instant();
+        Optional<StoredSubscription> previous = store.find(tenant.id(), set);
         Instant createdAt = switch (action) {
             case CREATED, RECREATED -> now;
-            default -> store.find(tenant.id(), set).map(StoredSubscription::createdAt).orElse(now);
+            default -> previous.map(StoredSubscription::createdAt).orElse(now);
         };
-        store.save(new StoredSubscription(tenant.id(), set, sub.subscriptionId(), sub.notificationUrl(),
-                sub.resource(), sub.expirationDateTime(), sub.etag(), createdAt, renewedAt));
+        StoredSubscription saved = new StoredSubscription(tenant.id(), set, sub.subscriptionId(), sub.notificationUrl(),
+                sub.resource(), sub.expirationDateTime(), sub.etag(), createdAt, renewedAt);
+        store.save(saved);
+        previous.filter(p -> p.subscriptionId() != null && !p.subscriptionId().equals(sub.subscriptionId()))
+                .ifPresent(replaced -> tell(replaced, true));
+        tell(saved, false);
         return new Outcome(tenant.id(), set, action, sub.subscriptionId(), sub.expirationDateTime());
+    }
+
+    /**
+     * Every check re-sends each subscription's state, so a state lost on the way (Kafka down) reaches the
+     * webhook-gateway at the next check; meanwhile the gateway drops that subscription's notifications and the
+     * vendor poll after {@code notification-silence} covers them.
+     */
+    private void tell(StoredSubscription subscription, boolean deleted) {
+        try {
+            feed.publish(subscription, deleted);
+        } catch (RuntimeException e) {
+            log.warn("tenant {}: could not tell the webhook-gateway about BC subscription {} ({}); the next check"
+                    + " sends it again: {}", subscription.tenantId(), subscription.subscriptionId(),
+                    subscription.entitySet(), e.getMessage());
+        }
     }
 
     private static boolean sameResource(String a, String b) {

@@ -11,7 +11,19 @@ import io.mlconnector.gateway.procore.ProcoreWebhookHandler;
 import io.mlconnector.gateway.procore.WebhookTokenCheck;
 import io.mlconnector.gateway.publish.EventPublisher;
 import io.mlconnector.tenant.TenantRegistry;
+import io.mlconnector.events.BcSubscriptionState;
+import io.mlconnector.gateway.subscription.KnownSubscriptions;
+import io.mlconnector.gateway.subscription.SubscriptionStateReader;
+import io.mlconnector.schemas.serde.AvroDeserializer;
+import io.mlconnector.schemas.serde.AvroSerdeConfig;
 import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.kafka.core.ConsumerFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -22,6 +34,9 @@ import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.core.KafkaTemplate;
+import io.mlconnector.gateway.http.WebhookResponses;
+import org.springframework.http.HttpMethod;
+import org.springframework.web.reactive.function.server.RequestPredicates;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerResponse;
@@ -61,8 +76,59 @@ public class GatewayConfiguration {
     }
 
     @Bean
-    DedupePruner dedupePruner(DeliveryDedupeStore store, GatewayProperties properties) {
-        return new DedupePruner(store, properties.dedupe());
+    DedupePruner dedupePruner(@Qualifier("deliveryDedupeStore") DeliveryDedupeStore store,
+                              GatewayProperties properties) {
+        return new DedupePruner(store, properties.dedupe().retention(), properties.dedupe().pruneInterval());
+    }
+
+    /** BC notification entries already published; the gateway owns this collection. */
+    @Bean
+    DeliveryDedupeStore bcNotificationDedupeStore(MongoDatabase database, GatewayProperties properties,
+                                                  Clock gatewayClock) {
+        DeliveryDedupeStore store = new DeliveryDedupeStore(database, properties.bc().dedupeCollection(),
+                properties.dedupe().claimTimeout(), properties.bc().dedupeWindow(), gatewayClock);
+        try {
+            store.createIndexes();
+        } catch (RuntimeException e) {
+            log.warn("BC notification dedupe store not reachable at start-up: {}", e.toString());
+        }
+        return store;
+    }
+
+    @Bean
+    DedupePruner bcNotificationDedupePruner(@Qualifier("bcNotificationDedupeStore") DeliveryDedupeStore store,
+                                            GatewayProperties properties) {
+        return new DedupePruner(store, properties.bc().dedupeWindow(), properties.dedupe().pruneInterval());
+    }
+
+    @Bean
+    KnownSubscriptions knownSubscriptions() {
+        return new KnownSubscriptions();
+    }
+
+    /** Each instance reads the whole compacted topic: no group, nothing committed, from the beginning. */
+    @Bean
+    SubscriptionStateReader subscriptionStateReader(ConsumerFactory<?, ?> consumers, KnownSubscriptions view) {
+        Map<String, Object> overrides = new HashMap<>();
+        overrides.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        overrides.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, AvroDeserializer.class);
+        overrides.put(AvroSerdeConfig.VALUE_TYPE, BcSubscriptionState.class.getName());
+        overrides.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        overrides.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        overrides.put(ConsumerConfig.GROUP_ID_CONFIG, null);
+        @SuppressWarnings("unchecked")
+        ConsumerFactory<String, BcSubscriptionState> typed = (ConsumerFactory<String, BcSubscriptionState>) consumers;
+        Map<String, Object> config = new HashMap<>(typed.getConfigurationProperties());
+        config.putAll(overrides);
+        config.values().removeIf(java.util.Objects::isNull);
+        return new SubscriptionStateReader(() -> new KafkaConsumer<String, BcSubscriptionState>(config), view);
+    }
+
+    @Bean
+    HealthIndicator bcSubscriptionsHealthIndicator(KnownSubscriptions view) {
+        // UNKNOWN (not DOWN) while loading: Procore deliveries are served meanwhile; BC ones get 503 and are retried
+        return () -> (view.ready() ? Health.up() : Health.unknown().withDetail("loading", true))
+                .withDetail("known", view.size()).build();
     }
 
     @Bean
@@ -77,7 +143,8 @@ public class GatewayConfiguration {
     }
 
     @Bean
-    ProcoreWebhookHandler procoreWebhookHandler(WebhookTokenCheck tokenCheck, DeliveryDedupeStore store,
+    ProcoreWebhookHandler procoreWebhookHandler(WebhookTokenCheck tokenCheck,
+                                                @Qualifier("deliveryDedupeStore") DeliveryDedupeStore store,
                                                 EventPublisher publisher, GatewayMetrics metrics,
                                                 GatewayProperties properties, Clock gatewayClock) {
         return new ProcoreWebhookHandler(tokenCheck, store, publisher, metrics,
@@ -85,24 +152,34 @@ public class GatewayConfiguration {
     }
 
     @Bean
-    BcWebhookHandler bcWebhookHandler(TenantRegistry tenants, EventPublisher publisher, GatewayMetrics metrics,
+    BcWebhookHandler bcWebhookHandler(TenantRegistry tenants, KnownSubscriptions subscriptions,
+                                      @Qualifier("bcNotificationDedupeStore") DeliveryDedupeStore dedupe,
+                                      EventPublisher publisher, GatewayMetrics metrics,
                                       GatewayProperties properties, Clock gatewayClock) {
-        return new BcWebhookHandler(tenants, publisher, metrics, properties.bc().maxBodySize().toBytes(),
-                properties.bc().maxValidationTokenLength(), gatewayClock);
+        GatewayProperties.Bc bc = properties.bc();
+        return new BcWebhookHandler(tenants, subscriptions, dedupe, publisher, metrics, bc.maxBodySize().toBytes(),
+                bc.maxValidationTokenLength(), bc.maxEntries(), gatewayClock);
     }
 
     @Bean
     RouterFunction<ServerResponse> webhookRoutes(ProcoreWebhookHandler procore, BcWebhookHandler bc) {
+        String procorePath = WebhookUrls.PROCORE_PATH + "{tenantId}";
+        String bcPath = WebhookUrls.BC_PATH + "{tenantId}";
         return RouterFunctions.route()
-                .POST(WebhookUrls.PROCORE_PATH + "{tenantId}", procore::handle)
+                .POST(procorePath, procore::handle)
                 // BC's handshake method is reported as POST but unconfirmed (bc-api.md §5.2): take GET too
-                .POST(WebhookUrls.BC_PATH + "{tenantId}", bc::handle)
-                .GET(WebhookUrls.BC_PATH + "{tenantId}", bc::handle)
+                .POST(bcPath, bc::handle)
+                .GET(bcPath, bc::handle)
+                // any other method on a webhook URL: 405 + Allow, before any tenant lookup (nothing to enumerate)
+                .route(RequestPredicates.path(procorePath),
+                        request -> WebhookResponses.methodNotAllowed(HttpMethod.POST))
+                .route(RequestPredicates.path(bcPath),
+                        request -> WebhookResponses.methodNotAllowed(HttpMethod.GET, HttpMethod.POST))
                 .build();
     }
 
     @Bean
-    HealthIndicator dedupeStoreHealthIndicator(DeliveryDedupeStore store) {
+    HealthIndicator dedupeStoreHealthIndicator(@Qualifier("deliveryDedupeStore") DeliveryDedupeStore store) {
         return () -> {
             try {
                 store.ping();

@@ -33,9 +33,18 @@ public record GatewayProperties(
      * @param maxBodySize larger notifications are acknowledged and dropped (never 4xx to BC, see bc-api.md §5.5);
      *                    BC folds more than 1,000 changes into one {@code collection} entry, so real ones stay small
      * @param maxValidationTokenLength longer handshake tokens are refused
+     * @param maxEntries  more valid entries than this in one notification are published as one {@code collection}
+     *                    change per subscription instead (BC itself folds more than 1,000 changes that way), so one
+     *                    request never turns into more than a few Kafka events
+     * @param dedupeCollection MongoDB collection of BC notification entries already published
+     * @param dedupeWindow how long a published entry is recognised when BC sends it again; BC retries a failed
+     *                    notification over about 36 hours, so two days covers every retry
      */
     public record Bc(@DefaultValue("1MB") DataSize maxBodySize,
-                     @DefaultValue("2048") int maxValidationTokenLength) {
+                     @DefaultValue("2048") int maxValidationTokenLength,
+                     @DefaultValue("100") int maxEntries,
+                     @DefaultValue("bc_notification_deliveries") String dedupeCollection,
+                     @DefaultValue("2d") Duration dedupeWindow) {
     }
 
     /**

@@ -1,6 +1,6 @@
 package io.mlconnector.gateway.dedupe;
 
-import io.mlconnector.gateway.config.GatewayProperties;
+import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -14,12 +14,14 @@ public final class DedupePruner implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(DedupePruner.class);
 
     private final DeliveryDedupeStore store;
-    private final GatewayProperties.Dedupe settings;
+    private final Duration retention;
+    private final Duration interval;
     private ScheduledExecutorService scheduler;
 
-    public DedupePruner(DeliveryDedupeStore store, GatewayProperties.Dedupe settings) {
+    public DedupePruner(DeliveryDedupeStore store, Duration retention, Duration interval) {
         this.store = store;
-        this.settings = settings;
+        this.retention = retention;
+        this.interval = interval;
     }
 
     @Override
@@ -29,7 +31,7 @@ public final class DedupePruner implements SmartLifecycle {
             thread.setDaemon(true);
             return thread;
         });
-        long every = settings.pruneInterval().toMillis();
+        long every = interval.toMillis();
         scheduler.scheduleWithFixedDelay(this::pruneOnce, every, every, TimeUnit.MILLISECONDS);
     }
 
@@ -37,7 +39,7 @@ public final class DedupePruner implements SmartLifecycle {
         try {
             long deleted = store.prune();
             if (deleted > 0) {
-                log.info("Pruned {} delivery ids older than {}", deleted, settings.retention());
+                log.info("Pruned {} delivery ids older than {}", deleted, retention);
             }
         } catch (RuntimeException e) {
             log.warn("Pruning the dedupe store failed; will try again: {}", e.toString());

@@ -9,7 +9,6 @@ import org.springframework.http.HttpStatus;
  * {@code BcWebhookHandler}); their reasons are only counted.
  */
 public enum Rejection {
-    UNKNOWN_TENANT(HttpStatus.NOT_FOUND, "unknown_tenant"),
     MISSING_TOKEN(HttpStatus.UNAUTHORIZED, "missing_token"),
     WRONG_TOKEN(HttpStatus.UNAUTHORIZED, "wrong_token"),
     UNSUPPORTED_MEDIA_TYPE(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type"),
@@ -18,6 +17,8 @@ public enum Rejection {
     INVALID_FIELD(HttpStatus.BAD_REQUEST, "invalid_field"),
     UNSUPPORTED_VERSION(HttpStatus.BAD_REQUEST, "unsupported_api_version"),
     COMPANY_MISMATCH(HttpStatus.BAD_REQUEST, "company_mismatch"),
+    /** A method other than the ones the path serves; answered with an {@code Allow} header (RFC 9110 §15.5.6). */
+    METHOD_NOT_ALLOWED(HttpStatus.METHOD_NOT_ALLOWED, "method_not_allowed"),
     /** Kafka or the dedupe store did not answer in time: the sender retries, so nothing is lost. */
     UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "unavailable");
 

@@ -20,6 +20,21 @@ public final class WebhookResponses {
         return ServerResponse.status(status).contentType(MediaType.APPLICATION_JSON).bodyValue(body);
     }
 
+    /**
+     * 405 with the {@code Allow} header listing what the path serves (RFC 9110 §15.5.6 requires it), so a client
+     * that used the wrong method learns the right one instead of a misleading 404.
+     */
+    public static Mono<ServerResponse> methodNotAllowed(org.springframework.http.HttpMethod... allowed) {
+        String allow = java.util.Arrays.stream(allowed).map(org.springframework.http.HttpMethod::name)
+                .collect(java.util.stream.Collectors.joining(", "));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", "rejected");
+        body.put("reason", Rejection.METHOD_NOT_ALLOWED.code());
+        body.put("detail", "this URL accepts " + allow + " only");
+        return ServerResponse.status(Rejection.METHOD_NOT_ALLOWED.status()).allow(allowed)
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(body);
+    }
+
     /** {@code {"status":"rejected","reason":"<code>","detail":"..."}} with the rejection's status. */
     public static Mono<ServerResponse> rejected(Rejection rejection, String detail) {
         Map<String, Object> body = new LinkedHashMap<>();

@@ -26,6 +26,7 @@ public final class ProcoreDeliveryParser {
     private static final Pattern DIGITS = Pattern.compile("[1-9][0-9]{0,18}");
     private static final Pattern EVENT_TYPE = Pattern.compile("[a-z][a-z_]{0,39}");
     private static final int MAX_NAME_LENGTH = 200;
+    private static final String SIXTY_FOUR_BIT = "a positive id within the 64-bit range (at most 9223372036854775807)";
 
     private final JsonMapper json = JsonMapper.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
@@ -137,6 +138,32 @@ public final class ProcoreDeliveryParser {
         return name;
     }
 
+    /**
+     * Names go into Kafka keys, events and log lines: a CR/LF, an ANSI escape (ESC), a NUL, a bidirectional
+     * override or a zero-width character has no place in a Procore resource name and could forge log lines, split
+     * keys or hide text from an operator, so such a value is refused rather than cleaned.
+     */
+    private static String printable(String value, String field) {
+        for (int i = 0; i < value.length(); i++) {
+            int type = Character.getType(value.charAt(i));
+            if (type == Character.CONTROL || type == Character.FORMAT || type == Character.LINE_SEPARATOR
+                    || type == Character.PARAGRAPH_SEPARATOR || type == Character.SURROGATE
+                    && !validSurrogatePair(value, i)) {
+                throw invalid(Rejection.INVALID_FIELD, field + " contains a control or invisible character"
+                        + " (position " + (i + 1) + ")");
+            }
+            if (Character.isHighSurrogate(value.charAt(i))) {
+                i++; // the low half was checked with it
+            }
+        }
+        return value;
+    }
+
+    private static boolean validSurrogatePair(String value, int i) {
+        return Character.isHighSurrogate(value.charAt(i)) && i + 1 < value.length()
+                && Character.isLowSurrogate(value.charAt(i + 1));
+    }
+
     private static String requiredString(JsonNode root, String field) {
         String value = optionalString(root, field);
         if (value == null) {
@@ -156,7 +183,7 @@ public final class ProcoreDeliveryParser {
         if (node.asString().isBlank()) {
             throw invalid(Rejection.INVALID_FIELD, field + " must not be blank");
         }
-        return node.asString().strip();
+        return printable(node.asString(), field).strip();
     }
 
     private static long requiredPositiveLong(JsonNode root, String field) {
@@ -173,8 +200,11 @@ public final class ProcoreDeliveryParser {
         if (node == null || node.isNull()) {
             return null;
         }
-        if (!node.isIntegralNumber() || !node.canConvertToLong()) {
-            throw invalid(Rejection.INVALID_FIELD, field + " must be a whole number (64-bit)");
+        if (!node.isIntegralNumber()) {
+            throw invalid(Rejection.INVALID_FIELD, field + " must be a whole number");
+        }
+        if (!node.canConvertToLong()) {
+            throw invalid(Rejection.INVALID_FIELD, field + " must be " + SIXTY_FOUR_BIT);
         }
         if (node.longValue() <= 0) {
             throw invalid(Rejection.INVALID_FIELD, field + " must be positive");
@@ -190,11 +220,24 @@ public final class ProcoreDeliveryParser {
         return value;
     }
 
-    /** v4.0 ids are strings of digits (procore-api.md §11: "all ids strings"). */
+    /**
+     * v4.0 ids are strings of digits (Procore webhooks payload v4.0, https://developers.procore.com: every id is a
+     * string). Procore ids are 64-bit integers
+     * everywhere else (v2.0/v3.0 send them as JSON numbers), and every consumer reads them as {@code long}: a longer
+     * one is refused here, where the sender can be told, instead of failing downstream.
+     */
     private static String optionalDigits(JsonNode root, String field) {
         String value = optionalString(root, field);
-        if (value != null && !DIGITS.matcher(value).matches()) {
+        if (value == null) {
+            return null;
+        }
+        if (!DIGITS.matcher(value).matches()) {
             throw invalid(Rejection.INVALID_FIELD, field + " must be a string of digits (a positive id)");
+        }
+        try {
+            Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            throw invalid(Rejection.INVALID_FIELD, field + " must be " + SIXTY_FOUR_BIT);
         }
         return value;
     }
@@ -224,10 +267,18 @@ public final class ProcoreDeliveryParser {
         if (app == null || app.isNull()) {
             return null;
         }
-        if (app.isString() || app.isIntegralNumber()) {
+        if (app.isString()) {
+            return app.asString().length() > MAX_NAME_LENGTH ? tooLong("metadata.source_application_id")
+                    : printable(app.asString(), "metadata.source_application_id");
+        }
+        if (app.isIntegralNumber()) {
             return app.asString();
         }
         throw invalid(Rejection.INVALID_FIELD, "metadata.source_application_id must be a string");
+    }
+
+    private static String tooLong(String field) {
+        throw invalid(Rejection.INVALID_FIELD, field + " is longer than " + MAX_NAME_LENGTH + " characters");
     }
 
     private static RejectedDeliveryException invalid(Rejection rejection, String detail) {

@@ -33,18 +33,19 @@ public final class WebhookTokenCheck {
         this.decoy = Secret.of(Base64.getEncoder().encodeToString(random));
     }
 
-    /** The tenant, if the URL names one and the token is that tenant's; otherwise 404 or 401. */
+    /**
+     * The tenant, if the URL names one and the token is that tenant's; otherwise 401. An unknown tenant gets exactly
+     * the answer a known tenant with a wrong (or missing) token gets, after a comparison against a decoy, so neither
+     * the status, the body nor the timing tells which tenant ids exist.
+     */
     public Tenant authenticate(String tenantId, HttpHeaders headers) {
         String presented = presentedToken(headers);
         Optional<Tenant> tenant = Tenant.isValidId(tenantId) ? tenants.byId(tenantId) : Optional.empty();
         boolean matches = (tenant.isPresent() ? tenant.get().webhookToken() : decoy).matches(presented);
-        if (tenant.isEmpty()) {
-            throw new RejectedDeliveryException(Rejection.UNKNOWN_TENANT, "no such webhook endpoint");
-        }
         if (presented == null) {
             throw new RejectedDeliveryException(Rejection.MISSING_TOKEN, "missing " + headerName + " header");
         }
-        if (!matches) {
+        if (!matches || tenant.isEmpty()) {
             throw new RejectedDeliveryException(Rejection.WRONG_TOKEN, "token not valid for this endpoint");
         }
         return tenant.get();
