@@ -114,7 +114,7 @@ class SecondCompanyLocalRunIT {
                     BC_COMPANY);
 
             assertThat(summary.failed()).isEmpty();
-            // 4 purchase invoices: 2 requisitions (O'Brien, Åkerlund), 2 direct cost invoices (Müller, Lindqvist);
+            // needs: all of the above — 4 purchase invoices: 2 requisitions (O'Brien, Åkerlund), 2 direct cost invoices (Müller, Lindqvist);
             // 9 journals: 4 commitments, 1 commitment change order, 2 prime change orders, 1 expense, 1 payroll
             assertThat(summary.postedByBcDocumentType()).containsEntry("PURCHASE_INVOICE", 4L)
                     .containsEntry("GENERAL_JOURNAL", 9L);
@@ -141,7 +141,8 @@ class SecondCompanyLocalRunIT {
                     .filter(e -> e.path("accountNumber").asString().equals("19100")).toList();
             assertThat(entries).anySatisfy(e -> assertThat(dimensions(e))
                     .contains("JOB=24-017-B", "PHASE=09.250", "COSTCAT=SUB"));
-            // prime change orders: one line per change-order line (55000 + 12500 on 24-017-B, 31000 on 24-031)
+            // needs: change-order lines — prime change orders post one line per change-order line
+            // (55000 + 12500 on 24-017-B, 31000 on 24-031)
             assertThat(bc.generalLedgerEntries().stream()
                     .filter(e -> e.path("accountNumber").asString().equals("39100"))).hasSize(3);
             assertThat(bc.generalLedgerEntries().stream().map(e -> e.path("accountNumber").asString()))
