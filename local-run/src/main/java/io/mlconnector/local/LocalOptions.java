@@ -14,13 +14,15 @@ import java.util.List;
  * @param bcData        seed folder of the Business Central sandbox
  * @param mappingFile   reference mapping to seed the demo tenant with
  * @param stateDir      keeps broker, store and sandbox state between runs (null = a temporary folder)
+ * @param tenantFile    the tenants file of the one tenant to run (default: the demo tenant,
+ *                      demo-data/tenants/harbor-ridge.json)
  */
 public record LocalOptions(boolean once, Path summaryJson, Path procoreData, Path bcData, Path mappingFile,
-                           Path stateDir) {
+                           Path stateDir, Path tenantFile) {
 
     static final String USAGE = """
-            usage: bin/ml-connector local [--once] [--summary-json FILE] [--procore-data DIR] [--bc-data DIR]
-                                          [--mapping FILE] [--state-dir DIR]
+            usage: bin/ml-connector local [--once] [--summary-json FILE] [--tenant FILE] [--procore-data DIR]
+                                          [--bc-data DIR] [--mapping FILE] [--state-dir DIR]
                    bin/ml-connector ping --tenant FILE [--allow-plaintext]
                    bin/ml-connector secrets generate-key [KEY_ID] | encrypt | encrypt-file FILE | rotate-file FILE
             """;
@@ -33,6 +35,7 @@ public record LocalOptions(boolean once, Path summaryJson, Path procoreData, Pat
         Path bc = home.resolve("demo-data/bc");
         Path mapping = home.resolve("demo-data/mapping/harbor-ridge.csv");
         Path state = null;
+        Path tenant = home.resolve("demo-data/tenants/harbor-ridge.json");
         Deque<String> rest = new ArrayDeque<>(args);
         while (!rest.isEmpty()) {
             String arg = rest.pop();
@@ -43,11 +46,12 @@ public record LocalOptions(boolean once, Path summaryJson, Path procoreData, Pat
                 case "--bc-data" -> bc = Path.of(value(arg, rest));
                 case "--mapping" -> mapping = Path.of(value(arg, rest));
                 case "--state-dir" -> state = Path.of(value(arg, rest));
+                case "--tenant" -> tenant = Path.of(value(arg, rest));
                 default -> throw new IllegalArgumentException("unknown option " + arg + "\n" + USAGE);
             }
         }
         return new LocalOptions(once, summary, procore.toAbsolutePath(), bc.toAbsolutePath(),
-                mapping.toAbsolutePath(), state == null ? null : state.toAbsolutePath());
+                mapping.toAbsolutePath(), state == null ? null : state.toAbsolutePath(), tenant.toAbsolutePath());
     }
 
     private static String value(String option, Deque<String> rest) {

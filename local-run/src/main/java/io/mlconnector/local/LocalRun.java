@@ -62,11 +62,13 @@ public final class LocalRun implements AutoCloseable {
     }
 
     public static LocalRun start(LocalOptions options, PrintStream out) throws Exception {
+        // Refuse wrong folders and files before anything starts, one line each.
+        io.mlconnector.tenant.Tenant tenant = LocalInputs.check(options, System.getenv());
         // Five Spring Boot contexts share this JVM's logging: configure it once (logback.xml), not five times.
         System.setProperty("org.springframework.boot.logging.LoggingSystem", "none");
         out.println("ml-connector: starting Kafka (KRaft), MongoDB-wire store, schema registry and the Procore and BC sandboxes"
                 + (options.stateDir() == null ? "" : " with state in " + options.stateDir()));
-        LocalStack stack = LocalStack.start(options, brokerClasspath(), options.stateDir() != null);
+        LocalStack stack = LocalStack.start(options, tenant, brokerClasspath(), options.stateDir() != null);
         try {
             int gatewayPort = io.mlconnector.local.infra.PortFile.freePort();
             Map<String, Object> common = new LinkedHashMap<>();
@@ -87,7 +89,7 @@ public final class LocalRun implements AutoCloseable {
                             "mlc.gateway.base-url", "http://127.0.0.1:" + gatewayPort),
                     Service.PROCORE_INGEST, Map.of("mlc.ingest.schedule-enabled", !options.once(),
                             "mlc.ingest.webhook-base-url", "http://127.0.0.1:" + gatewayPort),
-                    Service.MAPPING_SERVICE, Map.of("mlc.mapping.seed." + LocalStack.TENANT_ID, options.mappingFile().toString()),
+                    Service.MAPPING_SERVICE, Map.of("mlc.mapping.seed." + stack.tenant.id(), options.mappingFile().toString()),
                     Service.VENDOR_SYNC, Map.of("mlc.vendor-sync.schedule-enabled", !options.once(),
                             "mlc.vendor-sync.notification-base-url", "http://127.0.0.1:" + gatewayPort));
             out.println("ml-connector: starting webhook-gateway, procore-ingest, mapping-service, bc-poster, vendor-sync");
@@ -110,9 +112,10 @@ public final class LocalRun implements AutoCloseable {
         for (Service service : Service.values()) {
             out.printf("%-17s http://127.0.0.1:%d (health: /actuator/health)%n", service.name + ":", services.port(service));
         }
-        out.println("tenant " + LocalStack.TENANT_ID + " Procore webhook URL: " + WebhookUrls.procore(base, LocalStack.TENANT_ID)
+        String tenant = stack.tenant.id();
+        out.println("tenant " + tenant + " Procore webhook URL: " + WebhookUrls.procore(base, tenant)
                 + "  (shared token in " + stack.stateDir.resolve("procore-webhook-token") + ")");
-        out.println("tenant " + LocalStack.TENANT_ID + " BC webhook URL:      " + WebhookUrls.bc(base, LocalStack.TENANT_ID));
+        out.println("tenant " + tenant + " BC webhook URL:      " + WebhookUrls.bc(base, tenant));
     }
 
     /** One full sync: ingest every tenant, wait until mapping and posting have drained, then summarize. */
@@ -169,9 +172,9 @@ public final class LocalRun implements AutoCloseable {
         java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
         long total = 0;
         for (String url : List.of(
-                "http://127.0.0.1:" + services.port(Service.MAPPING_SERVICE) + "/api/tenants/" + LocalStack.TENANT_ID
+                "http://127.0.0.1:" + services.port(Service.MAPPING_SERVICE) + "/api/tenants/" + stack.tenant.id()
                         + "/exceptions?status=PARKED",
-                "http://127.0.0.1:" + services.port(Service.BC_POSTER) + "/api/tenants/" + LocalStack.TENANT_ID
+                "http://127.0.0.1:" + services.port(Service.BC_POSTER) + "/api/tenants/" + stack.tenant.id()
                         + "/postings?state=PARKED")) {
             var response = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url)).GET().build(),
                     java.net.http.HttpResponse.BodyHandlers.ofString());

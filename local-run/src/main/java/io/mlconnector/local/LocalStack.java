@@ -6,6 +6,7 @@ import io.mlconnector.oauth.Secret;
 import io.mlconnector.sandbox.bc.BcSandbox;
 import io.mlconnector.sandbox.bc.BcSandboxOptions;
 import io.mlconnector.sandbox.procore.ProcoreSandbox;
+import io.mlconnector.sandbox.procore.SandboxClient;
 import io.mlconnector.sandbox.procore.ProcoreSandboxOptions;
 import io.mlconnector.schemas.registry.InProcessSchemaRegistry;
 import io.mlconnector.schemas.registry.SchemaRegistryHttpServer;
@@ -23,6 +24,8 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -31,14 +34,17 @@ import org.slf4j.LoggerFactory;
 /**
  * Everything the services need on one machine: a real Kafka broker (KRaft), a MongoDB-wire store, a schema
  * registry speaking the Schema Registry REST API, both API sandboxes seeded from their data folders, and a
- * tenants file (secrets encrypted with a key kept in the state folder) that points the demo tenant at them.
+ * tenants file (secrets encrypted with a key kept in the state folder) that points the tenant at them: the demo
+ * tenant, or the one {@code --tenant FILE} names, with its own Procore company, BC tenant, environment and
+ * company, client ids and posting policy. The sandboxes are told the tenant's client credentials, so the
+ * tenant's own ids and secrets sign in to the copy of its data.
  */
 final class LocalStack implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(LocalStack.class);
 
+    // The demo tenant's identities (demo-data/tenants/harbor-ridge.json), for tests; sandbox credentials, not real ones.
     static final String TENANT_ID = "harbor-ridge";
-    // The demo data's identities (demo-data/*/README.md); sandbox credentials, not real ones.
     static final long PROCORE_COMPANY = 5001234L;
     static final String PROCORE_CLIENT_ID = "harbor-ridge-procore";
     static final String PROCORE_CLIENT_SECRET = "procore-sandbox-secret";
@@ -57,10 +63,13 @@ final class LocalStack implements AutoCloseable {
     final Path tenantsFile;
     final String encryptionKeys;
     final Secret webhookToken;
+    /** The tenant as the services see it (pointed at the sandboxes). */
+    final Tenant tenant;
     private final List<AutoCloseable> closeables = new ArrayList<>();
 
     private LocalStack(Path stateDir, KafkaBroker kafka, EmbeddedMongo mongo, SchemaRegistryHttpServer registry,
-                       ProcoreSandbox procore, BcSandbox bc, Path tenantsFile, String encryptionKeys, Secret webhookToken) {
+                       ProcoreSandbox procore, BcSandbox bc, Path tenantsFile, String encryptionKeys, Secret webhookToken,
+                       Tenant tenant) {
         this.stateDir = stateDir;
         this.kafka = kafka;
         this.mongo = mongo;
@@ -70,9 +79,16 @@ final class LocalStack implements AutoCloseable {
         this.tenantsFile = tenantsFile;
         this.encryptionKeys = encryptionKeys;
         this.webhookToken = webhookToken;
+        this.tenant = tenant;
     }
 
     static LocalStack start(LocalOptions options, String classpath, boolean keepState) throws Exception {
+        return start(options, LocalInputs.check(options, System.getenv()), classpath, keepState);
+    }
+
+    /** @param configured the tenant as its tenants file gives it (checked by {@link LocalInputs}) */
+    static LocalStack start(LocalOptions options, Tenant configured, String classpath, boolean keepState)
+            throws Exception {
         Path state = options.stateDir() != null ? options.stateDir() : Files.createTempDirectory("ml-connector-");
         Files.createDirectories(state);
         List<AutoCloseable> started = new ArrayList<>();
@@ -99,14 +115,11 @@ final class LocalStack implements AutoCloseable {
             Secret webhookToken = persistentSecret(state.resolve("procore-webhook-token"));
             Secret clientState = persistentSecret(state.resolve("bc-client-state"));
             Path tenants = state.resolve("tenants.json");
-            Tenant tenant = new Tenant(TENANT_ID, "Harbor Ridge Builders (sandbox)",
-                    new BcSettings(BC_TENANT, BC_ENVIRONMENT, BC_COMPANY, BC_CLIENT_ID, Secret.of(BC_CLIENT_SECRET),
-                            URI.create(bc.apiBaseUrl()), URI.create(bc.loginBaseUrl())),
-                    new ProcoreSettings(PROCORE_COMPANY, PROCORE_CLIENT_ID, Secret.of(PROCORE_CLIENT_SECRET), List.of(),
-                            URI.create(procore.baseUrl()), URI.create(procore.baseUrl())),
-                    webhookToken, clientState, null, null);
+            seedCredentials(configured, procore, bc);
+            Tenant tenant = pointedAtSandboxes(configured, procore, bc, webhookToken, clientState);
             new TenantFile(new SecretCipher(KeyRing.parse(keys))).write(tenants, List.of(tenant));
-            LocalStack stack = new LocalStack(state, kafka, mongo, registry, procore, bc, tenants, keys, webhookToken);
+            LocalStack stack = new LocalStack(state, kafka, mongo, registry, procore, bc, tenants, keys, webhookToken,
+                    tenant);
             stack.closeables.addAll(started);
             if (options.stateDir() == null) {
                 stack.closeables.add(0, () -> deleteTree(state));
@@ -119,6 +132,31 @@ final class LocalStack implements AutoCloseable {
             }
             throw e;
         }
+    }
+
+    /** The tenant's own client ids and secrets sign in to the sandboxes, installed in its company only. */
+    private static void seedCredentials(Tenant tenant, ProcoreSandbox procore, BcSandbox bc) {
+        ProcoreSettings p = tenant.procore();
+        Set<Long> companies = new HashSet<>(Set.of(p.companyId()));
+        procore.data().client(p.clientId()).ifPresent(existing -> companies.addAll(existing.companyIds()));
+        procore.data().addClient(new SandboxClient(p.clientId(), p.clientSecret().reveal(), companies));
+        bc.registerApp(tenant.bc().aadTenantId(), tenant.bc().clientId(), tenant.bc().clientSecret().reveal());
+    }
+
+    /**
+     * The tenant with its API and login hosts replaced by the sandboxes'. The webhook token and BC clientState
+     * are the local run's own (kept in the state folder), so the printed token path is where to find them.
+     */
+    private static Tenant pointedAtSandboxes(Tenant tenant, ProcoreSandbox procore, BcSandbox bc, Secret webhookToken,
+                                             Secret clientState) {
+        BcSettings b = tenant.bc();
+        ProcoreSettings p = tenant.procore();
+        return new Tenant(tenant.id(), tenant.displayName() + " (sandbox)",
+                new BcSettings(b.aadTenantId(), b.environment(), b.companyId(), b.clientId(), b.clientSecret(),
+                        URI.create(bc.apiBaseUrl()), URI.create(bc.loginBaseUrl())),
+                new ProcoreSettings(p.companyId(), p.clientId(), p.clientSecret(), p.projectIds(),
+                        URI.create(procore.baseUrl()), URI.create(procore.baseUrl())),
+                webhookToken, clientState, tenant.syncSchedule(), tenant.postingPolicy());
     }
 
     /** The key ring for the tenants file: made once per state folder and kept there (owner-only). */

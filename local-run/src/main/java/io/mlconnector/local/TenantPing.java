@@ -14,6 +14,7 @@ import io.mlconnector.service.clients.BcClients;
 import io.mlconnector.service.clients.ProcoreClients;
 import io.mlconnector.tenant.Tenant;
 import io.mlconnector.tenant.TenantFile;
+import io.mlconnector.tenant.TenantFileException;
 import io.mlconnector.tenant.crypto.KeyRing;
 import io.mlconnector.tenant.crypto.SecretCipher;
 import java.io.PrintStream;
@@ -26,7 +27,8 @@ import org.springframework.web.reactive.function.client.WebClient;
 
 /**
  * {@code bin/ml-connector ping --tenant FILE [--allow-plaintext]}: for each tenant in the file, gets both
- * tokens, lists the BC companies and the Procore projects, and says plainly what is wrong when something is.
+ * tokens, lists the BC companies and the Procore projects, checks the posting policy's accounts, journal batch and
+ * dimension codes in the tenant's BC company ({@link PolicyCheck}), and says plainly what is wrong when something is.
  * Secrets are read encrypted with {@code MLC_ENCRYPTION_KEYS}; {@code --allow-plaintext} accepts a file that
  * has not been encrypted yet (for a first check before encrypting it).
  */
@@ -70,7 +72,14 @@ final class TenantPing {
                     + " (or pass --allow-plaintext for a file whose secrets are not encrypted yet)");
             return 1;
         }
-        List<Tenant> tenants = (plaintext ? TenantFile.allowingPlaintextSecrets(cipher) : new TenantFile(cipher)).read(file);
+        List<Tenant> tenants;
+        try {
+            tenants = (plaintext ? TenantFile.allowingPlaintextSecrets(cipher) : new TenantFile(cipher)).read(file);
+        } catch (TenantFileException e) {
+            // a missing file, bad JSON or a setting the policy needs: the message names the file, tenant and setting
+            out.println("FAIL  " + e.getMessage());
+            return 1;
+        }
         boolean ok = true;
         for (Tenant tenant : tenants) {
             out.println("tenant " + tenant.id() + " (" + tenant.displayName() + ")");
@@ -95,7 +104,7 @@ final class TenantPing {
                 return false;
             }
             out.println("  ok    company '" + mine.get().name() + "' found");
-            return true;
+            return new PolicyCheck(bc, tenant, mine.get().name(), out).passes();
         } catch (TokenRequestException e) {
             out.println("  FAIL  Business Central token: " + e.getMessage() + hint(e.getMessage()));
         } catch (BcApiException e) {

@@ -57,6 +57,6 @@ public final class TestTenants {
                 new BcSettings("7c1d2e3f-0000-4000-8000-00000000b001", "Production", UUID.fromString(bcCompany),
                         id + "-bc-app", Secret.of("bc-secret-" + id)),
                 new ProcoreSettings(procoreCompany, id + "-procore", Secret.of("procore-secret-" + id)),
-                Secret.of(token), Secret.of(clientState), null, new PostingPolicy(Map.of()));
+                Secret.of(token), Secret.of(clientState), null, PostingPolicy.NOTHING_POSTED);
     }
 }

@@ -13,6 +13,8 @@ import java.util.regex.Pattern;
  * @param webhookToken  the shared header token Procore sends with this tenant's webhooks
  * @param bcClientState the {@code clientState} put on this tenant's BC webhook subscriptions
  * @param syncSchedule  reconciliation poll schedule, Spring 6-field cron (default every 15 minutes)
+ * @param postingPolicy what the tenant posts and to which of its accounts; null means
+ *                      {@link PostingPolicy#NOTHING_POSTED} (the tenants file itself requires one)
  */
 public record Tenant(String id, String displayName, BcSettings bc, ProcoreSettings procore, Secret webhookToken,
                      Secret bcClientState, String syncSchedule, PostingPolicy postingPolicy) {
@@ -38,7 +40,7 @@ public record Tenant(String id, String displayName, BcSettings bc, ProcoreSettin
             throw new TenantValidationException("syncSchedule '" + syncSchedule
                     + "' must be a 6-field cron (second minute hour day month weekday), e.g. " + DEFAULT_SYNC_SCHEDULE);
         }
-        postingPolicy = postingPolicy == null ? PostingPolicy.defaults() : postingPolicy;
+        postingPolicy = postingPolicy == null ? PostingPolicy.NOTHING_POSTED : postingPolicy;
     }
 
     public static boolean isValidId(String id) {

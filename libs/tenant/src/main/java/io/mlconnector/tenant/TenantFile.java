@@ -51,6 +51,10 @@ public final class TenantFile {
             "bcClientState", "syncSchedule", "postingPolicy");
     private static final Set<String> BC_FIELDS = Set.of("aadTenantId", "environment", "companyId", "clientId",
             "clientSecret", "apiBase", "loginBase");
+    private static final Set<String> POLICY_FIELDS = Set.of("documents", "journalBatch", "dimensionCodes",
+            "retainagePayableAccount", "expenseClearingAccount", "accruedPayrollAccount", "commitmentAccount",
+            "commitmentContraAccount", "contractValueAccount", "contractValueContraAccount");
+    private static final Set<String> DIMENSION_FIELDS = Set.of("project", "costCode", "costType");
     private static final Set<String> PROCORE_FIELDS = Set.of("companyId", "clientId", "clientSecret", "projectIds",
             "apiBase", "loginBase");
 
@@ -213,9 +217,27 @@ public final class TenantFile {
         node.put("webhookToken", cipher.encrypt(tenant.webhookToken()));
         node.put("bcClientState", cipher.encrypt(tenant.bcClientState()));
         node.put("syncSchedule", tenant.syncSchedule());
+        PostingPolicy posting = tenant.postingPolicy();
         ObjectNode policy = node.putObject("postingPolicy");
-        tenant.postingPolicy().settings().forEach(policy::put);
+        ObjectNode documents = policy.putObject("documents");
+        for (DocumentType type : DocumentType.values()) {
+            documents.put(type.key(), posting.treatmentOf(type).words());
+        }
+        posting.accounts().configured().forEach(policy::put);
+        if (posting.journalBatch() != null) {
+            policy.put("journalBatch", posting.journalBatch());
+        }
+        ObjectNode dimensions = policy.putObject("dimensionCodes");
+        putIfSet(dimensions, "project", posting.dimensionCodes().project());
+        putIfSet(dimensions, "costCode", posting.dimensionCodes().costCode());
+        putIfSet(dimensions, "costType", posting.dimensionCodes().costType());
         return node;
+    }
+
+    private static void putIfSet(ObjectNode node, String field, String value) {
+        if (value != null) {
+            node.put(field, value);
+        }
     }
 
     private Secret secret(JsonNode parent, String field, String path, String label) {
@@ -314,22 +336,68 @@ public final class TenantFile {
         return values;
     }
 
+    /**
+     * {@code postingPolicy}: required, because a tenant's accounts are its own and nothing here may guess them.
+     * A tenant that posts nothing says so with every document type set to "do not post".
+     */
     private static PostingPolicy policy(JsonNode node) {
         if (node.isMissingNode() || node.isNull()) {
-            return PostingPolicy.defaults();
+            throw new TenantValidationException("postingPolicy is required: the tenant's policy accounts, journal"
+                    + " batch and dimension codes (see libs/tenant/README.md), or every postingPolicy.documents"
+                    + " entry set to \"do not post\"");
         }
         if (!node.isObject()) {
             throw new TenantValidationException("postingPolicy must be an object");
         }
-        Map<String, String> settings = new LinkedHashMap<>();
-        for (Map.Entry<String, JsonNode> property : node.properties()) {
-            if (!property.getValue().isValueNode() || property.getValue().isNull()) {
-                throw new TenantValidationException("postingPolicy." + property.getKey()
-                        + " must be a string, number or boolean");
+        rejectUnknown(node, POLICY_FIELDS, "postingPolicy.");
+        Map<DocumentType, Treatment> treatments = new java.util.EnumMap<>(DocumentType.class);
+        JsonNode documents = node.path("documents");
+        if (!documents.isMissingNode() && !documents.isNull()) {
+            if (!documents.isObject()) {
+                throw new TenantValidationException("postingPolicy.documents must be an object");
             }
-            settings.put(property.getKey(), property.getValue().asString());
+            for (Map.Entry<String, JsonNode> property : documents.properties()) {
+                String path = "postingPolicy.documents." + property.getKey();
+                DocumentType type = DocumentType.byKey(property.getKey()).orElseThrow(() ->
+                        new TenantValidationException("unknown document type " + path + " (known: "
+                                + java.util.Arrays.stream(DocumentType.values()).map(DocumentType::key).toList() + ")"));
+                String value = property.getValue().isString() ? property.getValue().asString() : null;
+                Treatment treatment = Treatment.parse(value).orElseThrow(() -> new TenantValidationException(
+                        path + " must be one of " + java.util.Arrays.stream(Treatment.values())
+                                .map(t -> "\"" + t.words() + "\"").toList()));
+                treatments.put(type, treatment);
+            }
         }
-        return new PostingPolicy(settings);
+        JsonNode dimensions = node.path("dimensionCodes");
+        DimensionCodes codes = DimensionCodes.NONE;
+        if (!dimensions.isMissingNode() && !dimensions.isNull()) {
+            if (!dimensions.isObject()) {
+                throw new TenantValidationException("postingPolicy.dimensionCodes must be an object");
+            }
+            rejectUnknown(dimensions, DIMENSION_FIELDS, "postingPolicy.dimensionCodes.");
+            codes = new DimensionCodes(
+                    text(dimensions, "project", "postingPolicy.dimensionCodes.project"),
+                    text(dimensions, "costCode", "postingPolicy.dimensionCodes.costCode"),
+                    text(dimensions, "costType", "postingPolicy.dimensionCodes.costType"));
+        }
+        PolicyAccounts accounts = new PolicyAccounts(
+                accountNumber(node, "retainagePayableAccount"),
+                accountNumber(node, "expenseClearingAccount"),
+                accountNumber(node, "accruedPayrollAccount"),
+                accountNumber(node, "commitmentAccount"),
+                accountNumber(node, "commitmentContraAccount"),
+                accountNumber(node, "contractValueAccount"),
+                accountNumber(node, "contractValueContraAccount"));
+        return new PostingPolicy(treatments, accounts, text(node, "journalBatch", "postingPolicy.journalBatch"), codes);
+    }
+
+    /** An account number as text; a JSON number is accepted too (an account "2120" is often typed as 2120). */
+    private static String accountNumber(JsonNode policy, String field) {
+        JsonNode node = policy.path(field);
+        if (node.isIntegralNumber()) {
+            return node.asString();
+        }
+        return text(policy, field, "postingPolicy." + field);
     }
 
     private void requireCipher(String action) {

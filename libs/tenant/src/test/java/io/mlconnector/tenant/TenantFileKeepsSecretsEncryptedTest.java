@@ -57,7 +57,8 @@ class TenantFileKeepsSecretsEncryptedTest {
 
         assertThat(tenant.bc().clientSecret().reveal()).isEqualTo(TenantFixtures.BC_SECRET);
         assertThat(tenant.procore().projectIds()).isEmpty();
-        assertThat(tenant.postingPolicy().get("autoPost")).contains("true");
+        assertThat(tenant.postingPolicy().accounts().retainagePayable()).isEqualTo("2120");
+        assertThat(tenant.postingPolicy().treatmentOf(DocumentType.COMMITMENT)).isEqualTo(Treatment.DO_NOT_POST);
     }
 
     @Test

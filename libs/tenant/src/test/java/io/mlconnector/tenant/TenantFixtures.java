@@ -25,7 +25,14 @@ public final class TenantFixtures {
                 new ProcoreSettings(5001234L, "harbor-ridge-procore", Secret.of(PROCORE_SECRET),
                         List.of(2001001L, 2001002L), URI.create("http://127.0.0.1:8092"), URI.create("http://127.0.0.1:8092")),
                 Secret.of(WEBHOOK_TOKEN), Secret.of(CLIENT_STATE), null,
-                new PostingPolicy(Map.of("retainagePayableAccount", "2120", "journalBatch", "PROCORE")));
+                policy());
+    }
+
+    /** Harbor Ridge's chart (demo-data/bc): every document type posts with the standard treatment. */
+    public static PostingPolicy policy() {
+        return new PostingPolicy(Map.of(),
+                new PolicyAccounts("2120", "2140", "2130", "1810", "1815", "4910", "4915"), "PROCORE",
+                new DimensionCodes("PROJECT", "COSTCODE", "COSTTYPE"));
     }
 
     /** The same tenant as a tenants-file entry with plain-text secrets (what an operator first writes). */
@@ -51,7 +58,15 @@ public final class TenantFixtures {
                       },
                       "webhookToken": "%s",
                       "bcClientState": "%s",
-                      "postingPolicy": { "retainagePayableAccount": "2120", "autoPost": true }
+                      "postingPolicy": {
+                        "documents": { "requisitions": "purchase invoice", "commitments": "do not post",
+                                       "commitmentChangeOrders": "do not post", "primeChangeOrders": "do not post" },
+                        "retainagePayableAccount": "2120",
+                        "expenseClearingAccount": 2140,
+                        "accruedPayrollAccount": "2130",
+                        "journalBatch": "procore",
+                        "dimensionCodes": { "project": "PROJECT", "costCode": "COSTCODE", "costType": "COSTTYPE" }
+                      }
                     }
                   ]
                 }

@@ -43,7 +43,7 @@ class TenantValidationTest {
 
         assertThat(tenant.syncSchedule()).isEqualTo("0 */15 * * * *");
         assertThat(tenant.displayName()).isEqualTo("harbor-ridge");
-        assertThat(tenant.postingPolicy().settings()).isEmpty();
+        assertThat(tenant.postingPolicy().postsAnything()).isFalse();
         assertThat(tenant.bc().apiBase()).isEqualTo(URI.create("https://api.businesscentral.dynamics.com"));
         assertThat(tenant.bc().tokenUri()).isEqualTo(URI.create(
                 "https://login.microsoftonline.com/7c1d2e3f-0000-4000-8000-00000000b001/oauth2/v2.0/token"));

@@ -15,6 +15,7 @@ import io.mlconnector.mapping.store.MongoVendorLinkStore;
 import io.mlconnector.mapping.validation.CachedBcReferenceData;
 import io.mlconnector.mapping.validation.ReferenceDataLoader;
 import io.mlconnector.mapping.validation.ReferenceValidator;
+import io.mlconnector.tenant.TenantRegistry;
 import java.time.Clock;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.ApplicationRunner;
@@ -24,7 +25,7 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The mapping core as beans. Expected from elsewhere (the lead's wiring): a {@link MappingOutputPort} (Kafka),
- * a {@link ReferenceDataLoader} (BC, see BcClientReferenceData), and optionally a {@link MongoDatabase}
+ * a {@link ReferenceDataLoader} (BC, see BcClientReferenceData), the {@link TenantRegistry}, and optionally a {@link MongoDatabase}
  * (otherwise one is opened from mlc.mapping.mongo-uri / mongo-database) and a {@link Clock}.
  */
 @Configuration(proxyBeanMethods = false)
@@ -66,9 +67,9 @@ public class MappingServiceConfiguration {
 
     @Bean
     CostDocumentMapper costDocumentMapper(MongoMappingRuleStore rules, MongoVendorLinkStore links,
-                                          CachedBcReferenceData bc, MappingProperties properties,
+                                          CachedBcReferenceData bc, TenantRegistry tenants,
                                           ObjectProvider<Clock> clock) {
-        return new CostDocumentMapper(rules, links, properties.settingsProvider(), new ReferenceValidator(bc),
+        return new CostDocumentMapper(rules, links, new TenantFileSettings(tenants), new ReferenceValidator(bc),
                 PostingStrategies.standard(), clock(clock));
     }
 

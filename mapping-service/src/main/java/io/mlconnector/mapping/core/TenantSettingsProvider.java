@@ -1,11 +1,7 @@
 package io.mlconnector.mapping.core;
 
-/** Port: the mapping settings of a tenant (defaults when the tenant configures nothing). */
+/** Port: the mapping settings of a tenant, from the tenant's own configuration (there are no defaults). */
 @FunctionalInterface
 public interface TenantSettingsProvider {
     TenantMappingSettings forTenant(String tenantId);
-
-    static TenantSettingsProvider defaults() {
-        return tenantId -> TenantMappingSettings.DEFAULTS;
-    }
 }

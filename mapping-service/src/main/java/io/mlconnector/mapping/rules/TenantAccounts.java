@@ -1,8 +1,10 @@
 package io.mlconnector.mapping.rules;
 
 /**
- * The tenant's BC G/L accounts the posting policy uses besides the mapped cost accounts,
- * and the connector's journal batch. Defaults are Harbor Ridge's chart (demo catalogue).
+ * The tenant's BC G/L accounts the posting policy uses besides the mapped cost accounts, and the journal batch the
+ * connector posts journals into: the tenant's own, from the tenants file ({@code postingPolicy}). Null where the
+ * tenant configures none; the tenants file refuses a tenant whose enabled document types need one that is missing,
+ * so there is no fallback here (a number right in one chart of accounts is another account in the next).
  */
 public record TenantAccounts(
         String retainagePayable,
@@ -14,21 +16,18 @@ public record TenantAccounts(
         String contractValueContra,
         String journalCode) {
 
-    public static final TenantAccounts DEFAULTS =
-            new TenantAccounts("2120", "2140", "2130", "1810", "1815", "4910", "4915", "PROCORE");
-
     public TenantAccounts {
-        retainagePayable = orDefault(retainagePayable, "2120");
-        expenseClearing = orDefault(expenseClearing, "2140");
-        accruedPayroll = orDefault(accruedPayroll, "2130");
-        commitment = orDefault(commitment, "1810");
-        commitmentContra = orDefault(commitmentContra, "1815");
-        contractValue = orDefault(contractValue, "4910");
-        contractValueContra = orDefault(contractValueContra, "4915");
-        journalCode = orDefault(journalCode, "PROCORE");
+        retainagePayable = trimmed(retainagePayable);
+        expenseClearing = trimmed(expenseClearing);
+        accruedPayroll = trimmed(accruedPayroll);
+        commitment = trimmed(commitment);
+        commitmentContra = trimmed(commitmentContra);
+        contractValue = trimmed(contractValue);
+        contractValueContra = trimmed(contractValueContra);
+        journalCode = trimmed(journalCode);
     }
 
-    private static String orDefault(String value, String fallback) {
-        return value == null || value.isBlank() ? fallback : value.trim();
+    private static String trimmed(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
     }
 }

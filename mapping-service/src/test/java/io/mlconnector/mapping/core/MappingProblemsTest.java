@@ -78,7 +78,8 @@ class MappingProblemsTest {
     @Test
     void tenantPolicyAccountsAreValidatedToo() {
         harness.settings = new TenantMappingSettings(
-                new TenantAccounts("2110", null, null, null, null, null, null, null), null, null);
+                new TenantAccounts("2110", null, null, null, null, null, null, null),
+                HarborRidge.settings().dimensionCodes(), HarborRidge.settings().policy());
         MappingException exception = parked(Docs.requisition("5", line("r1", "03-300", "S", "100.00", "10.00")));
         assertThat(codes(exception)).containsExactly("GL_ACCOUNT_NOT_DIRECT_POSTING");
         assertThat(exception.getReasons().get(0).getMessage()).contains("retainage payable");

@@ -55,7 +55,7 @@ class SkippedDocumentsTest {
 
     @Test
     void tenantPolicyCanSkipCommitments() {
-        harness.settings = new TenantMappingSettings(null, null,
+        harness.settings = io.mlconnector.mapping.fixtures.HarborRidge.settings().withPolicy(
                 PostingPolicy.DEFAULTS.with(DocumentCategory.COMMITMENT, PostingTreatment.SKIP));
         var document = Docs.document(SourceType.PURCHASE_ORDER_CONTRACT, "4", List.of(line("c1", "03-300", "M", "1.00"))).build();
         assertThat(skipReason(document)).contains("posting policy", "commitment");

@@ -174,7 +174,7 @@ class PostingPolicyStrategiesTest {
 
     @Test
     void tenantPolicyCanSendExpensesToPurchaseInvoices() {
-        harness.settings = new io.mlconnector.mapping.core.TenantMappingSettings(null, null,
+        harness.settings = io.mlconnector.mapping.fixtures.HarborRidge.settings().withPolicy(
                 PostingPolicy.DEFAULTS.with(DocumentCategory.DIRECT_COST_EXPENSE, PostingTreatment.PURCHASE_INVOICE));
         PostingRequest request = mapped(Docs.directCost("expense", "7700005", line("e1", "01-100", "O", "10.00")));
         assertThat(request.getDocumentKind()).isEqualTo(BcDocumentKind.PURCHASE_INVOICE);

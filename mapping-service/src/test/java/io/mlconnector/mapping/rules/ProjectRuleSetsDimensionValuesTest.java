@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
  * never be given its BC value.
  */
 class ProjectRuleSetsDimensionValuesTest {
-    private static final DimensionCodes CODES = DimensionCodes.DEFAULTS;
+    private static final DimensionCodes CODES = new DimensionCodes("PROJECT", "COSTCODE", "COSTTYPE");
     private static final String PHASE_B = "24-017 / Phase B";
 
     private final MappingRuleSet rules = new MappingRuleSet(1, List.of(

@@ -68,7 +68,7 @@ class RulePrecedenceTest {
         MappingRule rule = new MappingRule(null, "01-100", null, "5150", List.of(
                 new DimensionTemplate("costtype", ""), new DimensionTemplate("PHASE", "FIELD"),
                 new DimensionTemplate("COSTCODE", "GC-{cost_code}")));
-        List<DimensionTemplate> effective = rule.effectiveDimensions(new DimensionCodes("JOB", null, null));
+        List<DimensionTemplate> effective = rule.effectiveDimensions(new DimensionCodes("JOB", "COSTCODE", "COSTTYPE"));
         assertThat(effective).extracting(DimensionTemplate::toString)
                 .containsExactly("JOB={project}", "PHASE=FIELD", "COSTCODE=GC-{cost_code}");
         assertThat(effective.get(2).render("2024-001", "01-100", "L")).isEqualTo("GC-01-100");

@@ -46,7 +46,7 @@ class BcClientReferenceDataIT {
                 Clock.systemUTC());
         var mapper = new io.mlconnector.mapping.core.CostDocumentMapper(
                 tenant -> io.mlconnector.mapping.fixtures.HarborRidge.ruleSet(), (tenant, id) -> java.util.Optional.empty(),
-                io.mlconnector.mapping.core.TenantSettingsProvider.defaults(), new ReferenceValidator(bc),
+                tenant -> io.mlconnector.mapping.fixtures.HarborRidge.settings(), new ReferenceValidator(bc),
                 io.mlconnector.mapping.policy.PostingStrategies.standard(), Clock.systemUTC());
         var ok = io.mlconnector.mapping.fixtures.Docs.requisition("1",
                 io.mlconnector.mapping.fixtures.Docs.line("r1", "03-300", "S", "1000.00", "100.00"));

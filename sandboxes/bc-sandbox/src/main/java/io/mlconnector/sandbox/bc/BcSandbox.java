@@ -385,6 +385,17 @@ public final class BcSandbox implements AutoCloseable {
         }
     }
 
+    /**
+     * Registers an Entra ID app (client credentials) in a tenant, replacing one with the same client id: how a
+     * local run lets a customer's own app registration sign in to a copy of its data.
+     */
+    public void registerApp(String tenantId, String clientId, String clientSecret) {
+        synchronized (state) {
+            state.apps.removeIf(a -> a.tenantId().equalsIgnoreCase(tenantId) && a.clientId().equals(clientId));
+            state.apps.add(new DataLoader.App(tenantId, clientId, clientSecret));
+        }
+    }
+
     public SandboxCompany company(String tenantId, String environment, UUID companyId) {
         synchronized (state) {
             EnvironmentData env = state.environment(tenantId, environment, false);

@@ -157,6 +157,15 @@ public final class SandboxData {
         return List.copyOf(clients);
     }
 
+    /**
+     * Installs an app (client credentials) in companies, replacing a client of the same id: how a local run lets a
+     * customer's own client id and secret sign in to a copy of its data.
+     */
+    public synchronized void addClient(SandboxClient client) {
+        clients.removeIf(c -> c.clientId().equals(client.clientId()));
+        clients.add(client);
+    }
+
     public synchronized Optional<SandboxClient> client(String clientId) {
         return clients.stream().filter(c -> c.clientId().equals(clientId)).findFirst();
     }
