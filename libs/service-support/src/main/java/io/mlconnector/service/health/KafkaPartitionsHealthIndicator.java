@@ -29,7 +29,7 @@ public final class KafkaPartitionsHealthIndicator implements HealthIndicator {
                         + stalls.stallAfter() + ": fix the cause below, the record then goes through by itself")
                 .withDetail("stalled", stalled.stream().map(s -> java.util.Map.of(
                         "topic", s.topic(), "partition", s.partition(), "offset", s.offset(),
-                        "failingSince", s.failingSince().toString(), "attempts", s.attempts(),
+                        "since", s.since().toString(), "attempts", s.attempts(),
                         "lastFailure", String.valueOf(s.lastFailure()))).toList())
                 .build();
     }

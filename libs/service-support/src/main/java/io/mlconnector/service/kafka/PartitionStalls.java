@@ -18,8 +18,9 @@ import org.springframework.kafka.listener.RecordInterceptor;
 
 /**
  * Watches every record the service's listeners handle, per partition: how often the record at the head of the
- * partition has been delivered, and since when it keeps failing. A partition whose head record has failed for longer
- * than {@code stallAfter} on a topic whose records must not be skipped is <em>stalled</em>: readiness goes DOWN
+ * partition has been delivered, and since when it has been in hand. A partition whose head record has been retried (or
+ * hung in one attempt) for longer than {@code stallAfter} on a topic whose records must not be skipped is
+ * <em>stalled</em>: readiness goes DOWN
  * ({@code io.mlconnector.service.health.KafkaPartitionsHealthIndicator}) and the gauge
  * {@code mlc.kafka.partition.stalled{topic,partition}} reads 1, until the record succeeds or is moved aside.
  * The delivery count goes into the dead-letter headers ({@link DeadLetters}).
@@ -45,13 +46,13 @@ public final class PartitionStalls implements RecordInterceptor<Object, Object> 
         this.meters = meters;
     }
 
-    /** A stalled partition: its head record (offset) has failed {@code attempts} times since {@code failingSince}. */
-    public record Stall(String topic, int partition, long offset, Instant failingSince, int attempts, String lastFailure) {
+    /** A stalled partition: its head record (offset), first delivered at {@code since}, delivered {@code attempts} times. */
+    public record Stall(String topic, int partition, long offset, Instant since, int attempts, String lastFailure) {
     }
 
     @Override
     public ConsumerRecord<Object, Object> intercept(ConsumerRecord<Object, Object> record, Consumer<Object, Object> consumer) {
-        head(record).delivered(record.offset());
+        head(record).delivered(record.offset(), clock.instant());
         return record;
     }
 
@@ -63,7 +64,7 @@ public final class PartitionStalls implements RecordInterceptor<Object, Object> 
     @Override
     public void failure(ConsumerRecord<Object, Object> record, Exception exception, Consumer<Object, Object> consumer) {
         Throwable reported = Failures.reported(exception);
-        head(record).failed(record.offset(), clock.instant(),
+        head(record).failed(record.offset(),
                 reported.getMessage() != null ? reported.getMessage() : reported.getClass().getSimpleName());
     }
 
@@ -113,29 +114,26 @@ public final class PartitionStalls implements RecordInterceptor<Object, Object> 
         private long offset = -1;
         private long settled = -1;
         private int attempts;
-        private Instant failingSince;
+        private Instant since;
         private String lastFailure;
 
         Head(boolean canStall) {
             this.canStall = canStall;
         }
 
-        synchronized void delivered(long at) {
+        synchronized void delivered(long at, Instant now) {
             if (at != offset || settled == at) { // a new head record, or the same one replayed after it settled
                 offset = at;
                 settled = -1;
                 attempts = 0;
-                failingSince = null;
+                since = now;
                 lastFailure = null;
             }
             attempts++;
         }
 
-        synchronized void failed(long at, Instant now, String failure) {
+        synchronized void failed(long at, String failure) {
             if (at == offset && settled != at) {
-                if (failingSince == null) {
-                    failingSince = now;
-                }
                 lastFailure = failure;
             }
         }
@@ -143,7 +141,6 @@ public final class PartitionStalls implements RecordInterceptor<Object, Object> 
         synchronized void done(long at) {
             if (at == offset) {
                 settled = at;
-                failingSince = null;
                 lastFailure = null;
             }
         }
@@ -152,11 +149,13 @@ public final class PartitionStalls implements RecordInterceptor<Object, Object> 
             return at == offset ? attempts : 0;
         }
 
+        /** Stalled: the head record has been in hand (failing, or one attempt hanging) longer than the bound. */
         synchronized java.util.Optional<Stall> stall(TopicPartition tp, Instant now) {
-            if (!canStall || failingSince == null || Duration.between(failingSince, now).compareTo(stallAfter) < 0) {
+            if (!canStall || offset < 0 || settled == offset || Duration.between(since, now).compareTo(stallAfter) < 0) {
                 return java.util.Optional.empty();
             }
-            return java.util.Optional.of(new Stall(tp.topic(), tp.partition(), offset, failingSince, attempts, lastFailure));
+            return java.util.Optional.of(new Stall(tp.topic(), tp.partition(), offset, since, attempts,
+                    lastFailure != null ? lastFailure : "still in its first attempt"));
         }
     }
 }
