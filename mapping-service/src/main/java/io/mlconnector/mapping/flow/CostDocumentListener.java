@@ -29,6 +29,14 @@ public final class CostDocumentListener {
     }
 
     public void onCostDocument(CostDocument document) {
+        if (document.getTenantId() == null || document.getTenantId().isBlank()
+                || document.getSourceId() == null || document.getSourceId().isBlank()) {
+            // tenant and source id make the document's identity (exception key, posting key): without them nothing
+            // can be mapped, parked or re-driven, and no retry supplies them
+            throw new io.mlconnector.service.kafka.BadRecordException("cost document " + document.getSourceType()
+                    + " '" + document.getSourceId() + "' of tenant '" + document.getTenantId()
+                    + "' has no tenant or no source id; it cannot be mapped");
+        }
         MappingOutcome outcome = processor.process(document);
         // mlc.mapping.documents{tenant,type,outcome=mapped|parked|skipped}: what the accountants' queue looks like
         meters.counter("mlc.mapping.documents", "tenant", document.getTenantId(),
