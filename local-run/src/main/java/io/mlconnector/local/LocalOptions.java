@@ -25,6 +25,8 @@ public record LocalOptions(boolean once, Path summaryJson, Path procoreData, Pat
                                           [--bc-data DIR] [--mapping FILE] [--state-dir DIR]
                    bin/ml-connector ping --tenant FILE [--allow-plaintext]
                    bin/ml-connector secrets generate-key [KEY_ID] | encrypt | encrypt-file FILE | rotate-file FILE
+                   bin/ml-connector dead-letters list --bootstrap HOST:PORT [--topic TOPIC] [--limit N]
+                   bin/ml-connector dead-letters redrive --bootstrap HOST:PORT TOPIC PARTITION OFFSET
             """;
 
     /** Parses the arguments after {@code local}; unknown options are an error, not ignored. */

@@ -32,16 +32,22 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import io.mlconnector.service.config.DeadLetterApiConfiguration;
 import io.mlconnector.service.kafka.DeadLetters;
+import io.mlconnector.service.kafka.FailureKind;
+import io.mlconnector.service.kafka.Failures;
+import io.mlconnector.service.kafka.PartitionStalls;
+import io.mlconnector.service.kafka.RecordDecoder;
+import org.springframework.kafka.listener.ConsumerRecordRecoverer;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.kafka.listener.DefaultErrorHandler;
-import org.springframework.kafka.support.serializer.DeserializationException;
 import org.springframework.util.backoff.ExponentialBackOff;
 import org.springframework.web.reactive.function.client.WebClient;
 
 @Configuration(proxyBeanMethods = false)
+@org.springframework.context.annotation.Import(DeadLetterApiConfiguration.class)
 public class PosterConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(PosterConfiguration.class);
@@ -114,34 +120,37 @@ public class PosterConfiguration {
 
     @Bean
     PostingRequestListener postingRequestListener(PostingWorkflow workflow, PostingRequestArchive archive,
-                                                  PostingResultPublisher results) {
-        return new PostingRequestListener(workflow, archive, results);
+                                                  PostingResultPublisher results, RecordDecoder decoder) {
+        return new PostingRequestListener(workflow, archive, results, decoder);
     }
 
     /**
      * Transient BC trouble: redeliver with exponential back-off; when attempts run out the posting is marked
-     * FAILED and a FAILED result is published (an operator replays it). A record that cannot even be read
-     * (not Avro, unknown schema) is not retried — no retry can make it readable — but kept on the dead-letter topic.
+     * FAILED and a FAILED result is published (an operator replays it). A bad record (unreadable, no posting key:
+     * {@code Failures.BAD_DATA}) is not retried — no retry can fix it — but kept on the dead-letter topic. When even
+     * giving up fails (MongoDB unreachable) the request is retried until it can be recorded, and past
+     * {@code mlc.kafka.stall-after} its partition is reported stalled (readiness DOWN, gauge
+     * {@code mlc.kafka.partition.stalled}).
      */
     @Bean
     CommonErrorHandler postingErrorHandler(PostingWorkflow workflow, PostingResultPublisher results,
-                                           ProducerFactory<?, ?> producers,
+                                           ProducerFactory<?, ?> producers, PartitionStalls stalls, RecordDecoder decoder,
                                            @Value("${mlc.poster.max-attempts:6}") int maxAttempts) {
-        var deadLetters = DeadLetters.recoverer(producers);
+        ConsumerRecordRecoverer deadLetters = DeadLetters.recoverer(producers, stalls);
         ExponentialBackOff backOff = new ExponentialBackOff(1000, 2.0);
         backOff.setMaxInterval(60_000);
         backOff.setMaxAttempts(maxAttempts - 1);
-        DefaultErrorHandler handler = new DefaultErrorHandler((ConsumerRecord<?, ?> record, Exception e) -> {
-            if (record.value() instanceof PostingRequest request) {
-                log.error("giving up on posting {} after {} attempts: {}", request.getPostingKey(), maxAttempts, e.toString());
-                results.publish(workflow.giveUp(request, e.getCause() != null ? e.getCause() : e));
-            } else {
-                log.error("unreadable record {}-{}@{} moved to {}: {}", record.topic(), record.partition(),
-                        record.offset(), DeadLetters.topicFor(record.topic()), e.toString());
+        @SuppressWarnings("unchecked")
+        DefaultErrorHandler handler = DeadLetters.handler((ConsumerRecord<?, ?> record, Exception e) -> {
+            if (Failures.kind(e) == FailureKind.BAD_DATA) {
                 deadLetters.accept(record, e);
+                return;
             }
+            PostingRequest request = decoder.value((ConsumerRecord<byte[], byte[]>) record, PostingRequest.class);
+            log.error("giving up on posting {} after {} attempts: {}", request.getPostingKey(), maxAttempts, e.toString());
+            results.publish(workflow.giveUp(request, e.getCause() != null ? e.getCause() : e));
+            stalls.movedAside(record);
         }, backOff);
-        handler.addNotRetryableExceptions(DeserializationException.class);
         handler.addRetryableExceptions(RetryablePostingException.class);
         return handler;
     }

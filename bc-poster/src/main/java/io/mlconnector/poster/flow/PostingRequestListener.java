@@ -4,6 +4,9 @@ import io.mlconnector.events.PostingRequest;
 import io.mlconnector.poster.posting.PostingWorkflow;
 import io.mlconnector.poster.store.PostingRequestArchive;
 import io.mlconnector.schemas.Topics;
+import io.mlconnector.service.kafka.BadRecordException;
+import io.mlconnector.service.kafka.RecordDecoder;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 
 /**
@@ -16,16 +19,29 @@ public final class PostingRequestListener {
     private final PostingWorkflow workflow;
     private final PostingRequestArchive archive;
     private final PostingResultPublisher results;
+    private final RecordDecoder decoder;
 
-    public PostingRequestListener(PostingWorkflow workflow, PostingRequestArchive archive, PostingResultPublisher results) {
+    public PostingRequestListener(PostingWorkflow workflow, PostingRequestArchive archive, PostingResultPublisher results,
+                                  RecordDecoder decoder) {
         this.workflow = workflow;
         this.archive = archive;
         this.results = results;
+        this.decoder = decoder;
     }
 
-    @KafkaListener(topics = Topics.BC_POSTING_REQUESTS, groupId = "bc-poster",
-            properties = "avro.value.type=io.mlconnector.events.PostingRequest")
+    /** The record as consumed (raw bytes, so a failure dead-letters exactly what came in). */
+    @KafkaListener(topics = Topics.BC_POSTING_REQUESTS, groupId = "bc-poster")
+    public void onRecord(ConsumerRecord<byte[], byte[]> record) {
+        onRequest(decoder.value(record, PostingRequest.class));
+    }
+
     public void onRequest(PostingRequest request) {
+        if (request.getPostingKey() == null || request.getPostingKey().isBlank()
+                || request.getTenantId() == null || request.getTenantId().isBlank()) {
+            // the key is what makes posting exactly-once; without it (or a tenant) the request cannot be posted safely
+            throw new BadRecordException("posting request for " + request.getSourceType() + " " + request.getSourceId()
+                    + " has no posting key or no tenant; it cannot be posted");
+        }
         archive.save(request);
         results.publish(workflow.post(request));
     }

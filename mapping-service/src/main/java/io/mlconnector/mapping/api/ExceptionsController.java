@@ -2,6 +2,7 @@ package io.mlconnector.mapping.api;
 
 import io.mlconnector.events.SourceType;
 import io.mlconnector.mapping.admin.MappingAdministration;
+import io.mlconnector.mapping.core.RedriveJobs;
 import io.mlconnector.mapping.core.RedriveReport;
 import io.mlconnector.mapping.store.ExceptionKey;
 import java.util.List;
@@ -21,9 +22,11 @@ import reactor.core.publisher.Mono;
 @RequestMapping("/api/tenants/{tenant}/exceptions")
 public class ExceptionsController {
     private final MappingAdministration admin;
+    private final RedriveJobs jobs;
 
-    public ExceptionsController(MappingAdministration admin) {
+    public ExceptionsController(MappingAdministration admin, RedriveJobs jobs) {
         this.admin = admin;
+        this.jobs = jobs;
     }
 
     /** ?status=PARKED|RESOLVING|RESOLVED; all when absent. */
@@ -41,17 +44,27 @@ public class ExceptionsController {
                 .orElseGet(() -> ResponseEntity.notFound().build()));
     }
 
+    /** 202 with the job to poll at {@code GET /api/tenants/{t}/redrives/{id}}; 404 when no such exception exists. */
     @PostMapping("/{sourceType}/{sourceId}/redrive")
-    public Mono<ResponseEntity<RedriveReport>> redriveOne(@PathVariable String tenant, @PathVariable String sourceType,
-                                                          @PathVariable String sourceId) {
-        return Blocking.call(() -> admin.redriveOne(key(tenant, sourceType, sourceId))
-                .map(ResponseEntity::ok)
+    public Mono<ResponseEntity<RedriveJobs.Job>> redriveOne(@PathVariable String tenant, @PathVariable String sourceType,
+                                                            @PathVariable String sourceId) {
+        ExceptionKey key = key(tenant, sourceType, sourceId);
+        return Blocking.call(() -> admin.exception(key)
+                .map(found -> accepted(jobs.submit(tenant, key.id(),
+                        () -> admin.redriveOne(key).orElseGet(RedriveReport::empty))))
                 .orElseGet(() -> ResponseEntity.notFound().build()));
     }
 
+    /** 202 with the job to poll at {@code GET /api/tenants/{t}/redrives/{id}}. */
     @PostMapping("/redrive")
-    public Mono<RedriveReport> redriveAll(@PathVariable String tenant) {
-        return Blocking.call(() -> admin.redriveAll(tenant));
+    public ResponseEntity<RedriveJobs.Job> redriveAll(@PathVariable String tenant) {
+        return accepted(jobs.submit(tenant, "all parked documents", () -> admin.redriveAll(tenant)));
+    }
+
+    static ResponseEntity<RedriveJobs.Job> accepted(RedriveJobs.Job job) {
+        return ResponseEntity.accepted()
+                .location(java.net.URI.create("/api/tenants/" + job.tenantId() + "/redrives/" + job.id()))
+                .body(job);
     }
 
     private static ExceptionKey key(String tenant, String sourceType, String sourceId) {

@@ -85,6 +85,11 @@ public class MappingServiceConfiguration {
         return new ExceptionRedriver(mapper, exceptions, output, clock(clock));
     }
 
+    @Bean(destroyMethod = "close")
+    io.mlconnector.mapping.core.RedriveJobs redriveJobs(ObjectProvider<Clock> clock) {
+        return new io.mlconnector.mapping.core.RedriveJobs(2, clock(clock));
+    }
+
     @Bean
     MappingAdministration mappingAdministration(MongoMappingRuleStore rules, MongoVendorLinkStore links,
                                                 MongoMappingExceptionStore exceptions, CachedBcReferenceData bc,

@@ -45,6 +45,9 @@ public final class ExceptionRedriver {
     public RedriveReport redriveTenant(String tenantId) {
         Tally tally = new Tally();
         for (StoredException parked : exceptions.redrivable(tenantId)) {
+            if (Thread.currentThread().isInterrupted()) {
+                break; // stopped (shutdown): claim nothing more; what is left stays PARKED for the next re-drive
+            }
             redrive(parked, tally);
         }
         RedriveReport report = tally.report();
@@ -72,25 +75,52 @@ public final class ExceptionRedriver {
             tally.notClaimed.add(id); // resolved already, being re-driven elsewhere, or a newer revision arrived
             return;
         }
+        boolean settled = false;
         try {
             MappingOutcome outcome = mapper.map(parked.document());
             if (outcome instanceof Mapped mapped) {
                 output.publishPostingRequest(mapped.request());
                 resolve(parked, "mapped on re-drive", tally.resolved);
+                settled = true;
             } else if (outcome instanceof Skipped skipped) {
                 resolve(parked, "skipped on re-drive: " + skipped.reason(), tally.skipped);
+                settled = true;
             } else if (outcome instanceof Parked stillParked) {
                 List<ExceptionReason> reasons = reasons(stillParked.exception());
                 exceptions.release(parked.key(), parked.contentRevision(), Optional.of(reasons));
+                settled = true;
+                tally.stillParked.add(id);
                 if (!reasons.equals(parked.reasons())) {
                     output.publishException(stillParked.exception()); // the reasons changed: tell subscribers
                 }
-                tally.stillParked.add(id);
             }
         } catch (RuntimeException e) {
-            log.warn("Re-drive of {} failed; it stays parked", id, e);
-            exceptions.release(parked.key(), parked.contentRevision(), Optional.empty());
+            log.warn("Re-drive of {} failed; it stays parked: {}", id, e.toString());
             tally.failed.add(id);
+        } finally {
+            if (!settled) {
+                releaseClaim(parked);
+            }
+        }
+    }
+
+    /**
+     * Every path that did not settle the claim gives it back (an error, a Kafka send that timed out, a thread
+     * interrupted because its caller went away), so the document is PARKED again at once, not hidden in RESOLVING
+     * until the claim times out. The interrupt flag is put aside for the store call: the MongoDB driver refuses to
+     * work on an interrupted thread.
+     */
+    private void releaseClaim(StoredException parked) {
+        boolean interrupted = Thread.interrupted();
+        try {
+            exceptions.release(parked.key(), parked.contentRevision(), Optional.empty());
+        } catch (RuntimeException e) {
+            log.error("Could not give back the re-drive claim of {}; it is re-driven again after the claim timeout: {}",
+                    parked.key().id(), e.toString());
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

@@ -5,6 +5,8 @@ import io.mlconnector.mapping.core.CostDocumentProcessor;
 import io.mlconnector.mapping.core.MappingOutcome;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.mlconnector.schemas.Topics;
+import io.mlconnector.service.kafka.RecordDecoder;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 
 /** Maps every cost document from {@code procore.cost-documents}; the offset is committed after the outcome is out. */
@@ -12,15 +14,29 @@ public final class CostDocumentListener {
 
     private final CostDocumentProcessor processor;
     private final MeterRegistry meters;
+    private final RecordDecoder decoder;
 
-    public CostDocumentListener(CostDocumentProcessor processor, MeterRegistry meters) {
+    public CostDocumentListener(CostDocumentProcessor processor, MeterRegistry meters, RecordDecoder decoder) {
         this.processor = processor;
         this.meters = meters;
+        this.decoder = decoder;
     }
 
-    @KafkaListener(topics = Topics.PROCORE_COST_DOCUMENTS, groupId = "mapping-service",
-            properties = "avro.value.type=io.mlconnector.events.CostDocument")
+    /** The record as consumed (raw bytes, so a failure dead-letters exactly what came in). */
+    @KafkaListener(topics = Topics.PROCORE_COST_DOCUMENTS, groupId = "mapping-service")
+    public void onRecord(ConsumerRecord<byte[], byte[]> record) {
+        onCostDocument(decoder.value(record, CostDocument.class));
+    }
+
     public void onCostDocument(CostDocument document) {
+        if (document.getTenantId() == null || document.getTenantId().isBlank()
+                || document.getSourceId() == null || document.getSourceId().isBlank()) {
+            // tenant and source id make the document's identity (exception key, posting key): without them nothing
+            // can be mapped, parked or re-driven, and no retry supplies them
+            throw new io.mlconnector.service.kafka.BadRecordException("cost document " + document.getSourceType()
+                    + " '" + document.getSourceId() + "' of tenant '" + document.getTenantId()
+                    + "' has no tenant or no source id; it cannot be mapped");
+        }
         MappingOutcome outcome = processor.process(document);
         // mlc.mapping.documents{tenant,type,outcome=mapped|parked|skipped}: what the accountants' queue looks like
         meters.counter("mlc.mapping.documents", "tenant", document.getTenantId(),

@@ -16,7 +16,10 @@ import org.apache.avro.specific.SpecificRecord;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import io.mlconnector.service.config.DeadLetterApiConfiguration;
 import io.mlconnector.service.kafka.DeadLetters;
+import io.mlconnector.service.kafka.PartitionStalls;
+import io.mlconnector.service.kafka.RecordDecoder;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.kafka.listener.CommonErrorHandler;
@@ -24,6 +27,7 @@ import org.springframework.web.reactive.function.client.WebClient;
 
 /** Wires the mapping core to Kafka (in and out) and to each tenant's Business Central for reference data. */
 @Configuration(proxyBeanMethods = false)
+@org.springframework.context.annotation.Import(DeadLetterApiConfiguration.class)
 public class MappingFlowConfiguration {
 
     @Bean
@@ -50,21 +54,26 @@ public class MappingFlowConfiguration {
 
     /**
      * A cost document whose mapping fails (MongoDB or BC unreachable) is retried until it maps: later versions of the
-     * same document must not overtake it, and dropping it would lose a cost. Unreadable records go to the
-     * dead-letter topic.
+     * same document must not overtake it, and dropping it would lose a cost; past {@code mlc.kafka.stall-after} its
+     * partition is reported stalled (readiness DOWN, gauge {@code mlc.kafka.partition.stalled}). A BC notification is
+     * retried for {@code mlc.mapping.notification-retry-for}, then dead-lettered: the reference data's TTL refreshes it
+     * anyway. Bad records (unreadable, {@code Failures.BAD_DATA}) go to the dead-letter topic at once.
      */
     @Bean
-    CommonErrorHandler mappingErrorHandler(ProducerFactory<?, ?> producers) {
-        return DeadLetters.retryUntilDone(DeadLetters.recoverer(producers));
+    CommonErrorHandler mappingErrorHandler(ProducerFactory<?, ?> producers, PartitionStalls stalls,
+                                           @Value("${mlc.mapping.notification-retry-for:2m}") Duration notificationRetryFor) {
+        return DeadLetters.perTopic(DeadLetters.recoverer(producers, stalls),
+                java.util.Set.of(io.mlconnector.schemas.Topics.PROCORE_COST_DOCUMENTS), notificationRetryFor);
     }
 
     @Bean
-    CostDocumentListener costDocumentListener(CostDocumentProcessor processor, MeterRegistry meters) {
-        return new CostDocumentListener(processor, meters);
+    CostDocumentListener costDocumentListener(CostDocumentProcessor processor, MeterRegistry meters,
+                                              RecordDecoder decoder) {
+        return new CostDocumentListener(processor, meters, decoder);
     }
 
     @Bean
-    ReferenceDataChangeListener referenceDataChangeListener(ReferenceDataRefresh refresh) {
-        return new ReferenceDataChangeListener(refresh);
+    ReferenceDataChangeListener referenceDataChangeListener(ReferenceDataRefresh refresh, RecordDecoder decoder) {
+        return new ReferenceDataChangeListener(refresh, decoder);
     }
 }

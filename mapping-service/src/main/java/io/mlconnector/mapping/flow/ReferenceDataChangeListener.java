@@ -3,6 +3,8 @@ package io.mlconnector.mapping.flow;
 import io.mlconnector.events.BcNotification;
 import io.mlconnector.mapping.config.ReferenceDataRefresh;
 import io.mlconnector.schemas.Topics;
+import io.mlconnector.service.kafka.RecordDecoder;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -17,13 +19,18 @@ public final class ReferenceDataChangeListener {
     private static final Logger log = LoggerFactory.getLogger(ReferenceDataChangeListener.class);
 
     private final ReferenceDataRefresh refresh;
+    private final RecordDecoder decoder;
 
-    public ReferenceDataChangeListener(ReferenceDataRefresh refresh) {
+    public ReferenceDataChangeListener(ReferenceDataRefresh refresh, RecordDecoder decoder) {
         this.refresh = refresh;
+        this.decoder = decoder;
     }
 
-    @KafkaListener(topics = Topics.BC_WEBHOOK_EVENTS, groupId = "mapping-service-reference-data",
-            properties = "avro.value.type=io.mlconnector.events.BcNotification")
+    @KafkaListener(topics = Topics.BC_WEBHOOK_EVENTS, groupId = "mapping-service-reference-data")
+    public void onRecord(ConsumerRecord<byte[], byte[]> record) {
+        onNotification(decoder.value(record, BcNotification.class));
+    }
+
     public void onNotification(BcNotification notification) {
         if (ReferenceDataRefresh.concernsMapping(notification.getResource())) {
             log.info("BC reference data changed for {} ({} {}): re-driving parked documents",

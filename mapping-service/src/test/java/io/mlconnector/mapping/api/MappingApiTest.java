@@ -17,9 +17,11 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 class MappingApiTest {
     private static final String BASE = "/api/tenants/harbor-ridge";
     private final MongoHarness h = new MongoHarness().seeded();
+    private final io.mlconnector.mapping.core.RedriveJobs jobs =
+            new io.mlconnector.mapping.core.RedriveJobs(1, java.time.Clock.systemUTC());
     private final WebTestClient client = WebTestClient
             .bindToController(new MappingRulesController(h.admin), new VendorLinksController(h.admin),
-                    new ExceptionsController(h.admin))
+                    new ExceptionsController(h.admin, jobs), new RedrivesController(jobs))
             .controllerAdvice(new ApiErrors())
             .build();
 
@@ -86,9 +88,17 @@ class MappingApiTest {
         client.get().uri(BASE + "/exceptions/REQUISITION/9000300").exchange()
                 .expectStatus().isOk()
                 .expectBody().jsonPath("$.status").isEqualTo("RESOLVED");
-        client.post().uri(BASE + "/exceptions/redrive").exchange()
+        String job = client.post().uri(BASE + "/exceptions/redrive").exchange()
+                .expectStatus().isAccepted()
+                .expectBody(io.mlconnector.mapping.core.RedriveJobs.Job.class).returnResult().getResponseBody().id();
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (jobs.find("harbor-ridge", job).orElseThrow().status() != io.mlconnector.mapping.core.RedriveJobs.Status.DONE) {
+            assertThat(System.nanoTime()).isLessThan(deadline);
+            Thread.onSpinWait();
+        }
+        client.get().uri(BASE + "/redrives/{id}", job).exchange()
                 .expectStatus().isOk()
-                .expectBody().jsonPath("$.resolved.length()").isEqualTo(0);
+                .expectBody().jsonPath("$.status").isEqualTo("DONE").jsonPath("$.report.resolved.length()").isEqualTo(0);
         assertThat(h.output.postingRequests).hasSize(1);
     }
 

@@ -15,7 +15,7 @@ class MappingOutcomesAreCountedTest {
     void mappedAndParkedDocumentsMoveTheirCounters() {
         try (MongoHarness harness = new MongoHarness().seeded()) {
             SimpleMeterRegistry meters = new SimpleMeterRegistry();
-            CostDocumentListener listener = new CostDocumentListener(harness.processor, meters);
+            CostDocumentListener listener = new CostDocumentListener(harness.processor, meters, null);
 
             listener.onCostDocument(Docs.requisition("7300101", line("1", "03-300", "S", "1000.00", "100.00")));
             listener.onCostDocument(Docs.directCost("invoice", "7400103", line("1", "99-900", "P", "250.00")));

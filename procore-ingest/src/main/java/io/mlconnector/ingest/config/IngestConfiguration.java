@@ -30,7 +30,11 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import io.mlconnector.service.config.DeadLetterApiConfiguration;
 import io.mlconnector.service.kafka.DeadLetters;
+import io.mlconnector.service.kafka.PartitionStalls;
+import io.mlconnector.service.kafka.RecordDecoder;
+import org.springframework.context.annotation.Import;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.kafka.listener.CommonErrorHandler;
@@ -38,6 +42,7 @@ import org.springframework.scheduling.TaskScheduler;
 import org.springframework.web.reactive.function.client.WebClient;
 
 @Configuration(proxyBeanMethods = false)
+@Import(DeadLetterApiConfiguration.class)
 public class IngestConfiguration {
 
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(IngestConfiguration.class);
@@ -100,19 +105,20 @@ public class IngestConfiguration {
     }
 
     @Bean
-    ProcoreWebhookListener procoreWebhookListener(IngestService ingest, TenantSync sync, List<CostDocumentReader> readers) {
-        return new ProcoreWebhookListener(ingest, sync, TenantSync.byType(readers));
+    ProcoreWebhookListener procoreWebhookListener(IngestService ingest, TenantSync sync, List<CostDocumentReader> readers,
+                                                  RecordDecoder decoder) {
+        return new ProcoreWebhookListener(ingest, sync, TenantSync.byType(readers), decoder);
     }
 
     /**
      * A webhook event whose read fails (Procore down) is retried with back-off for a while, then kept on the
      * dead-letter topic for an SRE: the tenant's reconciliation reads the record anyway, so the partition is not
-     * held for longer. Unreadable records go there at once.
+     * held for longer. Bad events (unreadable, an id that is not a Procore id) go there at once.
      */
     @Bean
-    CommonErrorHandler webhookEventErrorHandler(ProducerFactory<?, ?> producers,
+    CommonErrorHandler webhookEventErrorHandler(ProducerFactory<?, ?> producers, PartitionStalls stalls,
                                                 @Value("${mlc.ingest.webhook-retry-for:10m}") Duration retryFor) {
-        return DeadLetters.retryThenDeadLetter(DeadLetters.recoverer(producers), retryFor);
+        return DeadLetters.retryThenDeadLetter(DeadLetters.recoverer(producers, stalls), retryFor);
     }
 
     @Bean

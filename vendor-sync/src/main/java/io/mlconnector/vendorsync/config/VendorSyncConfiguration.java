@@ -46,6 +46,7 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 /** Wires vendor-sync: clients per tenant, the Mongo stores, the sync, the subscription keeper, polls and jobs. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(VendorSyncProperties.class)
+@org.springframework.context.annotation.Import(io.mlconnector.service.config.DeadLetterApiConfiguration.class)
 public class VendorSyncConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(VendorSyncConfiguration.class);
@@ -123,18 +124,23 @@ public class VendorSyncConfiguration {
     }
 
     @Bean
-    BcNotificationListener bcNotificationListener(NotificationHandler handler) {
-        return new BcNotificationListener(handler);
+    BcNotificationListener bcNotificationListener(NotificationHandler handler,
+                                                  io.mlconnector.service.kafka.RecordDecoder decoder) {
+        return new BcNotificationListener(handler, decoder);
     }
 
     /**
      * A failed notification is retried with back-off (BC or Procore briefly down), then kept on the dead-letter topic;
-     * the next reconciliation or poll converges anyway. Unreadable records go there at once.
+     * the next reconciliation or poll converges anyway. Bad notifications (unreadable, a resource that cannot be
+     * parsed) go there at once.
      */
     @Bean
-    CommonErrorHandler kafkaErrorHandler(org.springframework.kafka.core.ProducerFactory<?, ?> producers) {
+    CommonErrorHandler kafkaErrorHandler(org.springframework.kafka.core.ProducerFactory<?, ?> producers,
+                                         io.mlconnector.service.kafka.PartitionStalls stalls,
+                                         @org.springframework.beans.factory.annotation.Value(
+                                                 "${mlc.vendor-sync.notification-retry-for:2m}") java.time.Duration retryFor) {
         return io.mlconnector.service.kafka.DeadLetters.retryThenDeadLetter(
-                io.mlconnector.service.kafka.DeadLetters.recoverer(producers), java.time.Duration.ofMinutes(2));
+                io.mlconnector.service.kafka.DeadLetters.recoverer(producers, stalls), retryFor);
     }
 
     @Bean

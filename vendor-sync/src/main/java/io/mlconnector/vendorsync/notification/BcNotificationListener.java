@@ -2,6 +2,8 @@ package io.mlconnector.vendorsync.notification;
 
 import io.mlconnector.events.BcNotification;
 import io.mlconnector.schemas.Topics;
+import io.mlconnector.service.kafka.RecordDecoder;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 
 /**
@@ -12,13 +14,19 @@ import org.springframework.kafka.annotation.KafkaListener;
 public final class BcNotificationListener {
 
     private final NotificationHandler handler;
+    private final RecordDecoder decoder;
 
-    public BcNotificationListener(NotificationHandler handler) {
+    public BcNotificationListener(NotificationHandler handler, RecordDecoder decoder) {
         this.handler = handler;
+        this.decoder = decoder;
     }
 
-    @KafkaListener(topics = Topics.BC_WEBHOOK_EVENTS, groupId = "vendor-sync",
-            properties = "avro.value.type=io.mlconnector.events.BcNotification")
+    /** The record as consumed (raw bytes, so a failure dead-letters exactly what came in). */
+    @KafkaListener(topics = Topics.BC_WEBHOOK_EVENTS, groupId = "vendor-sync")
+    public void onRecord(ConsumerRecord<byte[], byte[]> record) {
+        onNotification(decoder.value(record, BcNotification.class));
+    }
+
     public void onNotification(BcNotification notification) {
         handler.handle(notification);
     }

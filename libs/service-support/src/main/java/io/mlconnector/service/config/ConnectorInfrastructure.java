@@ -5,12 +5,13 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 
 /**
- * What every ml-connector service needs: the tenants (with decrypted credentials), MongoDB, and the
- * topics. A service imports this explicitly ({@code @Import(ConnectorInfrastructure.class)}) rather than
+ * What every ml-connector service needs: the tenants (with decrypted credentials), MongoDB, the topics, failed-record
+ * handling and readiness checks. A service imports this explicitly ({@code @Import(ConnectorInfrastructure.class)}) rather than
  * through auto-configuration, so a reader of the application class sees where the beans come from.
  */
 @Configuration(proxyBeanMethods = false)
-@Import({TenantRegistryConfiguration.class, MongoClientConfiguration.class, ConnectorTopicsConfiguration.class})
+@Import({TenantRegistryConfiguration.class, MongoClientConfiguration.class, ConnectorTopicsConfiguration.class,
+        ConnectorKafkaConfiguration.class, ConnectorHealthConfiguration.class})
 public class ConnectorInfrastructure {
 
     static {
