@@ -7,6 +7,7 @@ import io.mlconnector.events.MappingException;
 import io.mlconnector.events.PostingRequest;
 import io.mlconnector.events.PostingResult;
 import io.mlconnector.events.ProcoreWebhookEvent;
+import io.mlconnector.events.VendorLink;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,6 +35,14 @@ public final class Topics {
     public static final String MAPPING_EXCEPTIONS = "mapping.exceptions";
     /** BC purchase orders new or changed ({@link BcPurchaseOrderObserved}), key tenantId|purchaseOrder|id; polled. */
     public static final String BC_PURCHASE_ORDERS = "bc.purchase-orders";
+    /**
+     * Procore vendor ↔ BC vendor links ({@link VendorLink}), key tenantId|procoreVendor|procoreVendorId; written by
+     * vendor-sync only. Compacted: the latest record per key is the current link, a tombstone removes it, so a
+     * consumer that reads from the start rebuilds every tenant's links.
+     */
+    public static final String VENDOR_LINKS = "vendor.links";
+    /** The key's middle part on {@link #VENDOR_LINKS}. */
+    public static final String PROCORE_VENDOR = "procoreVendor";
 
     private static final Map<String, Class<? extends SpecificRecord>> VALUE_TYPES = valueTypes();
 
@@ -54,6 +63,11 @@ public final class Topics {
         return type;
     }
 
+    /** Topics whose records are current state per key (cleanup.policy=compact), not a history of events. */
+    public static boolean compacted(String topic) {
+        return VENDOR_LINKS.equals(topic);
+    }
+
     /** Schema Registry subject of a topic's values (TopicNameStrategy). */
     public static String valueSubject(String topic) {
         return topic + "-value";
@@ -68,6 +82,7 @@ public final class Topics {
         types.put(BC_POSTING_RESULTS, PostingResult.class);
         types.put(MAPPING_EXCEPTIONS, MappingException.class);
         types.put(BC_PURCHASE_ORDERS, BcPurchaseOrderObserved.class);
+        types.put(VENDOR_LINKS, VendorLink.class);
         return Collections.unmodifiableMap(types);
     }
 }

@@ -11,7 +11,10 @@ class TopicsTest {
     @Test
     void allTopicsInFlowOrderEachWithItsValueType() {
         assertThat(Topics.all()).containsExactly("procore.webhook-events", "bc.webhook-events",
-                "procore.cost-documents", "bc.posting-requests", "bc.posting-results", "mapping.exceptions", "bc.purchase-orders");
+                "procore.cost-documents", "bc.posting-requests", "bc.posting-results", "mapping.exceptions", "bc.purchase-orders",
+                "vendor.links");
+        assertThat(Topics.compacted(Topics.VENDOR_LINKS)).isTrue();
+        assertThat(Topics.compacted(Topics.PROCORE_COST_DOCUMENTS)).isFalse();
         assertThat(Topics.valueType(Topics.PROCORE_COST_DOCUMENTS)).isEqualTo(CostDocument.class);
         assertThat(Topics.valueSubject(Topics.PROCORE_COST_DOCUMENTS)).isEqualTo("procore.cost-documents-value");
         assertThatThrownBy(() -> Topics.valueType("procore.cost-document")).hasMessageContaining("Not a connector topic");

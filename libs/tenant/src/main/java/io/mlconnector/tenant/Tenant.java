@@ -13,9 +13,11 @@ import java.util.regex.Pattern;
  * @param webhookToken  the shared header token Procore sends with this tenant's webhooks
  * @param bcClientState the {@code clientState} put on this tenant's BC webhook subscriptions
  * @param syncSchedule  reconciliation poll schedule, Spring 6-field cron (default every 15 minutes)
+ * @param vendorSync    vendor-sync's per-tenant choices (defaults when absent)
  */
 public record Tenant(String id, String displayName, BcSettings bc, ProcoreSettings procore, Secret webhookToken,
-                     Secret bcClientState, String syncSchedule, PostingPolicy postingPolicy) {
+                     Secret bcClientState, String syncSchedule, PostingPolicy postingPolicy,
+                     VendorSyncSettings vendorSync) {
 
     public static final String DEFAULT_SYNC_SCHEDULE = "0 */15 * * * *";
 
@@ -39,6 +41,13 @@ public record Tenant(String id, String displayName, BcSettings bc, ProcoreSettin
                     + "' must be a 6-field cron (second minute hour day month weekday), e.g. " + DEFAULT_SYNC_SCHEDULE);
         }
         postingPolicy = postingPolicy == null ? PostingPolicy.defaults() : postingPolicy;
+        vendorSync = vendorSync == null ? VendorSyncSettings.defaults() : vendorSync;
+    }
+
+    /** A tenant with vendor-sync's default settings. */
+    public Tenant(String id, String displayName, BcSettings bc, ProcoreSettings procore, Secret webhookToken,
+                  Secret bcClientState, String syncSchedule, PostingPolicy postingPolicy) {
+        this(id, displayName, bc, procore, webhookToken, bcClientState, syncSchedule, postingPolicy, null);
     }
 
     public static boolean isValidId(String id) {

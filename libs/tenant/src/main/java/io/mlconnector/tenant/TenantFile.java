@@ -48,7 +48,7 @@ public final class TenantFile {
             List.of("bcClientState"));
 
     private static final Set<String> TENANT_FIELDS = Set.of("id", "displayName", "bc", "procore", "webhookToken",
-            "bcClientState", "syncSchedule", "postingPolicy");
+            "bcClientState", "syncSchedule", "postingPolicy", "vendorSync");
     private static final Set<String> BC_FIELDS = Set.of("aadTenantId", "environment", "companyId", "clientId",
             "clientSecret", "apiBase", "loginBase");
     private static final Set<String> PROCORE_FIELDS = Set.of("companyId", "clientId", "clientSecret", "projectIds",
@@ -187,7 +187,8 @@ public final class TenantFile {
                 secret(entry, "webhookToken", "webhookToken", label),
                 secret(entry, "bcClientState", "bcClientState", label),
                 text(entry, "syncSchedule", "syncSchedule"),
-                policy(entry.path("postingPolicy")));
+                policy(entry.path("postingPolicy")),
+                vendorSync(entry.path("vendorSync")));
     }
 
     private ObjectNode toJson(Tenant tenant) {
@@ -215,6 +216,7 @@ public final class TenantFile {
         node.put("syncSchedule", tenant.syncSchedule());
         ObjectNode policy = node.putObject("postingPolicy");
         tenant.postingPolicy().settings().forEach(policy::put);
+        node.putObject("vendorSync").put("relinkRecreatedVendors", tenant.vendorSync().relinkRecreatedVendors());
         return node;
     }
 
@@ -330,6 +332,21 @@ public final class TenantFile {
             settings.put(property.getKey(), property.getValue().asString());
         }
         return new PostingPolicy(settings);
+    }
+
+    private static VendorSyncSettings vendorSync(JsonNode node) {
+        if (node.isMissingNode() || node.isNull()) {
+            return VendorSyncSettings.defaults();
+        }
+        if (!node.isObject()) {
+            throw new TenantValidationException("vendorSync must be an object");
+        }
+        rejectUnknown(node, Set.of("relinkRecreatedVendors"), "vendorSync.");
+        JsonNode relink = node.path("relinkRecreatedVendors");
+        if (!relink.isMissingNode() && !relink.isBoolean()) {
+            throw new TenantValidationException("vendorSync.relinkRecreatedVendors must be true or false");
+        }
+        return new VendorSyncSettings(relink.asBoolean(false));
     }
 
     private void requireCipher(String action) {

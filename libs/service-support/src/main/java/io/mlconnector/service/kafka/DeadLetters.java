@@ -35,7 +35,8 @@ public final class DeadLetters {
     /** The topics the connector's own services consume: only these need a dead-letter topic. */
     public static final java.util.List<String> CONSUMED_TOPICS = java.util.List.of(
             io.mlconnector.schemas.Topics.PROCORE_WEBHOOK_EVENTS, io.mlconnector.schemas.Topics.BC_WEBHOOK_EVENTS,
-            io.mlconnector.schemas.Topics.PROCORE_COST_DOCUMENTS, io.mlconnector.schemas.Topics.BC_POSTING_REQUESTS);
+            io.mlconnector.schemas.Topics.PROCORE_COST_DOCUMENTS, io.mlconnector.schemas.Topics.BC_POSTING_REQUESTS,
+            io.mlconnector.schemas.Topics.VENDOR_LINKS);
 
     private DeadLetters() {
     }
