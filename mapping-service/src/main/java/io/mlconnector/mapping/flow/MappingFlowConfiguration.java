@@ -64,6 +64,11 @@ public class MappingFlowConfiguration {
     }
 
     @Bean
+    VendorLinkListener vendorLinkListener(io.mlconnector.mapping.admin.MappingAdministration admin) {
+        return new VendorLinkListener(admin);
+    }
+
+    @Bean
     ReferenceDataChangeListener referenceDataChangeListener(ReferenceDataRefresh refresh) {
         return new ReferenceDataChangeListener(refresh);
     }

@@ -12,7 +12,7 @@ import io.mlconnector.mapping.fixtures.Docs;
 import io.mlconnector.mapping.fixtures.HarborRidge;
 import io.mlconnector.mapping.fixtures.MongoHarness;
 import io.mlconnector.mapping.rules.MappingRule;
-import io.mlconnector.mapping.rules.VendorLink;
+import io.mlconnector.mapping.fixtures.Links;
 import io.mlconnector.mapping.store.ExceptionKey;
 import io.mlconnector.mapping.store.ExceptionState;
 import java.math.BigDecimal;
@@ -107,13 +107,21 @@ class RedriveAfterRuleFixPublishesOnceTest {
     }
 
     @Test
-    void vendorLinkFixesANotLinkedVendorAndReDrives() {
+    void aManualLinkPublishedByVendorSyncReDrivesTheDocumentsThatWaitedForIt() {
         CostDocument document = Docs.document(SourceType.REQUISITION, "9000201", List.of(line("r1", "03-300", "S", "10.00")))
                 .setVendor(new VendorRef(3968031L, "Quickfix Handyman LLC", null)).build();
         h.processor.process(document);
-        RedriveReport report = h.admin.putVendorLink(HarborRidge.TENANT, new VendorLink(3968031L, "V1100"));
+        assertThat(h.output.postingRequests).isEmpty();
+
+        RedriveReport report = h.admin.vendorLinkPublished(Links.manual(3968031L, "V1100")).orElseThrow();
+
         assertThat(report.resolved()).hasSize(1);
         assertThat(h.output.postingRequests).singleElement().extracting(r -> r.getVendorNumber()).isEqualTo("V1100");
+        assertThat(h.admin.vendorLinks(HarborRidge.TENANT)).singleElement()
+                .satisfies(l -> assertThat(l.getBcVendorNumber()).isEqualTo("V1100"));
+        // the compacted topic read again from the start (a restart, a new replica): no second re-drive, nothing twice
+        assertThat(h.admin.vendorLinkPublished(Links.manual(3968031L, "V1100"))).isEmpty();
+        assertThat(h.output.postingRequests).hasSize(1);
     }
 
     @Test
