@@ -100,7 +100,12 @@ public final class MappingAdministration {
      * @return the re-drive, or empty when the link was already known
      */
     public Optional<RedriveReport> vendorLinkPublished(VendorLink link) {
-        return vendorLinks.apply(link) ? Optional.of(redriver.redriveTenant(link.getTenantId())) : Optional.empty();
+        if (!vendorLinks.apply(link)) {
+            return Optional.empty();
+        }
+        RedriveReport report = redriver.redriveTenant(link.getTenantId());
+        vendorLinks.markRedriven(link.getTenantId(), link.getProcoreVendorId());
+        return Optional.of(report);
     }
 
     /** vendor-sync removed a link (a tombstone on vendor.links). */

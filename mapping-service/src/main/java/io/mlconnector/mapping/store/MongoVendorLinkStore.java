@@ -50,17 +50,20 @@ public final class MongoVendorLinkStore implements VendorLinkRepository {
     /**
      * Keeps the link as published. An older event than the stored one (a replay) changes nothing.
      *
-     * @return whether what the mapping resolves changed (another BC vendor, or it became (in)active)
+     * @return whether the tenant's parked documents need a re-drive: what the mapping resolves changed (another BC
+     *         vendor, or it became (in)active), or an earlier change was stored but its re-drive did not finish
      */
     public boolean apply(VendorLink link) {
-        Optional<VendorLink> current = link(link.getTenantId(), link.getProcoreVendorId());
+        String id = id(link.getTenantId(), link.getProcoreVendorId());
+        Document stored = collection.find(eq("_id", id)).first();
+        Optional<VendorLink> current = Optional.ofNullable(stored).map(MongoVendorLinkStore::read);
+        boolean redrivePending = stored != null && !stored.getBoolean("redriven", true);
         if (current.isPresent() && current.get().getChangedAt().isAfter(link.getChangedAt())) {
-            return false;
+            return redrivePending;
         }
         boolean changed = current.isEmpty() || !Objects.equals(current.get().getBcVendorId(), link.getBcVendorId())
                 || !Objects.equals(current.get().getBcVendorNumber(), link.getBcVendorNumber())
                 || current.get().getActive() != link.getActive();
-        String id = id(link.getTenantId(), link.getProcoreVendorId());
         collection.replaceOne(eq("_id", id), new Document("_id", id)
                         .append("tenantId", link.getTenantId())
                         .append("procoreVendorId", link.getProcoreVendorId())
@@ -68,9 +71,15 @@ public final class MongoVendorLinkStore implements VendorLinkRepository {
                         .append("bcVendorNumber", link.getBcVendorNumber())
                         .append("linkedBy", link.getLinkedBy().name())
                         .append("active", link.getActive())
-                        .append("changedAt", Date.from(link.getChangedAt())),
+                        .append("changedAt", Date.from(link.getChangedAt()))
+                        .append("redriven", !(changed || redrivePending)),
                 new ReplaceOptions().upsert(true));
-        return changed;
+        return changed || redrivePending;
+    }
+
+    /** The re-drive this link asked for is done (so a replay of the same link does not re-drive again). */
+    public void markRedriven(String tenantId, long procoreVendorId) {
+        collection.updateOne(eq("_id", id(tenantId, procoreVendorId)), com.mongodb.client.model.Updates.set("redriven", true));
     }
 
     /** A tombstone: the Procore vendor is linked to no BC vendor any more. */
