@@ -103,6 +103,9 @@ public final class MappingAdministration {
         if (!vendorLinks.apply(link)) {
             return Optional.empty();
         }
+        if (bc.vendorById(link.getTenantId(), link.getBcVendorId()).isEmpty()) {
+            bc.invalidate(link.getTenantId()); // linked to a vendor created in BC since the reference data was read
+        }
         RedriveReport report = redriver.redriveTenant(link.getTenantId());
         vendorLinks.markRedriven(link.getTenantId(), link.getProcoreVendorId());
         return Optional.of(report);

@@ -33,7 +33,8 @@ public final class VendorLinkListener {
             admin.vendorLinkRemoved(key.tenantId(), Long.parseLong(key.sourceId()));
             return;
         }
-        admin.vendorLinkPublished(link).ifPresent(redrive -> log.info("tenant {}: Procore vendor {} now linked to BC"
+        admin.vendorLinkPublished(link).filter(redrive -> !redrive.resolved().isEmpty() || !redrive.stillParked().isEmpty())
+                .ifPresent(redrive -> log.info("tenant {}: Procore vendor {} now linked to BC"
                         + " vendor {}: re-drive resolved {}, {} still parked", link.getTenantId(),
                 link.getProcoreVendorId(), link.getBcVendorNumber(), redrive.resolved().size(),
                 redrive.stillParked().size()));

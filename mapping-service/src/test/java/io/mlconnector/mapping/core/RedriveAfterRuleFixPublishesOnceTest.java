@@ -125,6 +125,22 @@ class RedriveAfterRuleFixPublishesOnceTest {
     }
 
     @Test
+    void aLinkToAVendorCreatedInBcSinceTheReferenceDataWasReadStillReDrivesTheDocument() {
+        CostDocument document = Docs.document(SourceType.REQUISITION, "9000202", List.of(line("r1", "03-300", "S", "10.00")))
+                .setVendor(new VendorRef(3968032L, "Lone Star Rebar Supply", null)).build();
+        h.processor.process(document);
+        h.bcVendors.add(new io.mlconnector.mapping.validation.BcVendor("8f3c2a10-0000-4000-a000-000000000131", "V1310",
+                "Lone Star Rebar Supply", " ")); // created in BC after mapping-service read its vendors
+
+        RedriveReport report = h.admin.vendorLinkPublished(Links.manual(3968032L,
+                "8f3c2a10-0000-4000-a000-000000000131", "V1310", java.time.Instant.parse("2026-12-01T00:00:00Z")))
+                .orElseThrow();
+
+        assertThat(report.resolved()).hasSize(1);
+        assertThat(h.output.postingRequests).singleElement().extracting(r -> r.getVendorNumber()).isEqualTo("V1310");
+    }
+
+    @Test
     void newerRevisionThatMapsResolvesTheParkedOne() {
         h.processor.process(masonryRequisition());
         CostDocument fixedInProcore = Docs.document(SourceType.REQUISITION, "9000200",
