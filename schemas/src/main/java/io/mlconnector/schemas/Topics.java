@@ -8,6 +8,7 @@ import io.mlconnector.events.MappingException;
 import io.mlconnector.events.PostingRequest;
 import io.mlconnector.events.PostingResult;
 import io.mlconnector.events.ProcoreWebhookEvent;
+import io.mlconnector.events.VendorLink;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,6 +37,14 @@ public final class Topics {
     public static final String MAPPING_EXCEPTIONS = "mapping.exceptions";
     /** BC purchase orders new or changed ({@link BcPurchaseOrderObserved}), key tenantId|purchaseOrder|id; polled. */
     public static final String BC_PURCHASE_ORDERS = "bc.purchase-orders";
+    /**
+     * Procore vendor ↔ BC vendor links ({@link VendorLink}), key tenantId|procoreVendor|procoreVendorId; written by
+     * vendor-sync only. Compacted: the latest record per key is the current link, a tombstone removes it, so a
+     * consumer that reads from the start rebuilds every tenant's links.
+     */
+    public static final String VENDOR_LINKS = "vendor.links";
+    /** The key's middle part on {@link #VENDOR_LINKS}. */
+    public static final String PROCORE_VENDOR = "procoreVendor";
 
     /**
      * Each BC webhook subscription's latest state ({@link BcSubscriptionState}), key tenantId|subscription|id;
@@ -44,7 +53,7 @@ public final class Topics {
     public static final String BC_WEBHOOK_SUBSCRIPTIONS = "bc.webhook-subscriptions";
 
     private static final Map<String, Class<? extends SpecificRecord>> VALUE_TYPES = valueTypes();
-    private static final Set<String> COMPACTED = Set.of(BC_WEBHOOK_SUBSCRIPTIONS);
+    private static final Set<String> COMPACTED = Set.of(BC_WEBHOOK_SUBSCRIPTIONS, VENDOR_LINKS);
 
     private Topics() {
     }
@@ -86,6 +95,7 @@ public final class Topics {
         types.put(MAPPING_EXCEPTIONS, MappingException.class);
         types.put(BC_PURCHASE_ORDERS, BcPurchaseOrderObserved.class);
         types.put(BC_WEBHOOK_SUBSCRIPTIONS, BcSubscriptionState.class);
+        types.put(VENDOR_LINKS, VendorLink.class);
         return Collections.unmodifiableMap(types);
     }
 }

@@ -12,7 +12,8 @@ class TopicsTest {
     void allTopicsInFlowOrderEachWithItsValueType() {
         assertThat(Topics.all()).containsExactly("procore.webhook-events", "bc.webhook-events",
                 "procore.cost-documents", "bc.posting-requests", "bc.posting-results", "mapping.exceptions", "bc.purchase-orders",
-                "bc.webhook-subscriptions");
+                "bc.webhook-subscriptions", "vendor.links");
+        assertThat(Topics.isCompacted(Topics.VENDOR_LINKS)).isTrue();
         assertThat(Topics.valueType(Topics.PROCORE_COST_DOCUMENTS)).isEqualTo(CostDocument.class);
         assertThat(Topics.valueSubject(Topics.PROCORE_COST_DOCUMENTS)).isEqualTo("procore.cost-documents-value");
         assertThat(Topics.isCompacted(Topics.BC_WEBHOOK_SUBSCRIPTIONS)).isTrue();

@@ -11,7 +11,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code mlc.vendorsync.vendor.writes} [mlc_vendorsync_vendor_writes_total] {tenant, outcome=created|updated|deactivated|failed},
  * {@code mlc.vendorsync.vendors.handmade} [gauge] {tenant} Procore vendors without origin_id (left alone),
  * {@code mlc.vendorsync.vendors.name.clashes} [gauge] {tenant} BC vendors not created because a hand-made
- * Procore vendor has their name, {@code mlc.vendorsync.notifications} {tenant, entitySet, changeType},
+ * Procore vendor has their name, {@code mlc.vendorsync.vendors.link.conflicts} [gauge] {tenant} BC vendors not created
+ * because a Procore vendor of that name is still linked to a BC vendor that no longer exists (a person must link
+ * them), {@code mlc.vendorsync.notifications} {tenant, entitySet, changeType},
  * {@code mlc.vendorsync.subscriptions} {tenant, entitySet, action=created|renewed|recreated|adopted},
  * {@code mlc.vendorsync.polls} {tenant, kind=vendors|purchaseOrders},
  * {@code mlc.vendorsync.purchaseorders.changed} {tenant}.
@@ -38,6 +40,10 @@ public final class VendorSyncMetrics {
 
     public void nameClashes(String tenantId, int count) {
         gauge("mlc.vendorsync.vendors.name.clashes", tenantId).set(count);
+    }
+
+    public void linkConflicts(String tenantId, int count) {
+        gauge("mlc.vendorsync.vendors.link.conflicts", tenantId).set(count);
     }
 
     public void notification(String tenantId, String entitySet, String changeType) {

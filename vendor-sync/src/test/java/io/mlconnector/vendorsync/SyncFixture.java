@@ -102,8 +102,29 @@ public final class SyncFixture implements AutoCloseable {
         this.state = new SyncStateStore(db);
         this.subscriptionStore = new SubscriptionStore(db);
         this.purchaseOrderStore = new PurchaseOrderStore(db);
-        this.vendorSync = new VendorSync(bcClients, procoreClients, links, state, metrics, clock);
+        this.vendorSync = new VendorSync(bcClients, procoreClients, links, publishedLinks::add, state, metrics, clock);
         this.notifications = new NotificationHandler(tenants, bcClients, vendorSync, state, metrics, clock);
+    }
+
+    /** Links vendor-sync published (the service publishes them on vendor.links, see VendorSyncServiceTest). */
+    public final List<io.mlconnector.events.VendorLink> publishedLinks = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /** The demo tenant with vendorSync.relinkRecreatedVendors on. */
+    public Tenant tenantRelinkingRecreatedVendors() {
+        return new Tenant(tenant.id(), tenant.displayName(), tenant.bc(), tenant.procore(), tenant.webhookToken(),
+                tenant.bcClientState(), tenant.syncSchedule(), tenant.postingPolicy(),
+                new io.mlconnector.tenant.VendorSyncSettings(true));
+    }
+
+    /** The latest published link of a Procore vendor, as a consumer of the compacted topic sees it. */
+    public Optional<io.mlconnector.events.VendorLink> publishedLink(long procoreVendorId) {
+        io.mlconnector.events.VendorLink last = null;
+        for (io.mlconnector.events.VendorLink link : publishedLinks) {
+            if (link.getProcoreVendorId() == procoreVendorId) {
+                last = link;
+            }
+        }
+        return Optional.ofNullable(last);
     }
 
     public static SyncFixture start() {

@@ -15,9 +15,11 @@ import java.util.regex.Pattern;
  * @param syncSchedule  reconciliation poll schedule, Spring 6-field cron (default every 15 minutes)
  * @param postingPolicy what the tenant posts and to which of its accounts; null means
  *                      {@link PostingPolicy#NOTHING_POSTED} (the tenants file itself requires one)
+ * @param vendorSync    vendor-sync's per-tenant choices (defaults when absent)
  */
 public record Tenant(String id, String displayName, BcSettings bc, ProcoreSettings procore, Secret webhookToken,
-                     Secret bcClientState, String syncSchedule, PostingPolicy postingPolicy) {
+                     Secret bcClientState, String syncSchedule, PostingPolicy postingPolicy,
+                     VendorSyncSettings vendorSync) {
 
     public static final String DEFAULT_SYNC_SCHEDULE = "0 */15 * * * *";
 
@@ -41,6 +43,13 @@ public record Tenant(String id, String displayName, BcSettings bc, ProcoreSettin
                     + "' must be a 6-field cron (second minute hour day month weekday), e.g. " + DEFAULT_SYNC_SCHEDULE);
         }
         postingPolicy = postingPolicy == null ? PostingPolicy.NOTHING_POSTED : postingPolicy;
+        vendorSync = vendorSync == null ? VendorSyncSettings.defaults() : vendorSync;
+    }
+
+    /** A tenant with vendor-sync's default settings. */
+    public Tenant(String id, String displayName, BcSettings bc, ProcoreSettings procore, Secret webhookToken,
+                  Secret bcClientState, String syncSchedule, PostingPolicy postingPolicy) {
+        this(id, displayName, bc, procore, webhookToken, bcClientState, syncSchedule, postingPolicy, null);
     }
 
     public static boolean isValidId(String id) {

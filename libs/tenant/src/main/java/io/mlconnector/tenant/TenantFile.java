@@ -48,7 +48,7 @@ public final class TenantFile {
             List.of("bcClientState"));
 
     private static final Set<String> TENANT_FIELDS = Set.of("id", "displayName", "bc", "procore", "webhookToken",
-            "bcClientState", "syncSchedule", "postingPolicy");
+            "bcClientState", "syncSchedule", "postingPolicy", "vendorSync");
     private static final Set<String> BC_FIELDS = Set.of("aadTenantId", "environment", "companyId", "clientId",
             "clientSecret", "apiBase", "loginBase");
     private static final Set<String> POLICY_FIELDS = Set.of("documents", "journalBatch", "dimensionCodes",
@@ -191,7 +191,8 @@ public final class TenantFile {
                 secret(entry, "webhookToken", "webhookToken", label),
                 secret(entry, "bcClientState", "bcClientState", label),
                 text(entry, "syncSchedule", "syncSchedule"),
-                policy(entry.path("postingPolicy")));
+                policy(entry.path("postingPolicy")),
+                vendorSync(entry.path("vendorSync")));
     }
 
     private ObjectNode toJson(Tenant tenant) {
@@ -231,6 +232,7 @@ public final class TenantFile {
         putIfSet(dimensions, "project", posting.dimensionCodes().project());
         putIfSet(dimensions, "costCode", posting.dimensionCodes().costCode());
         putIfSet(dimensions, "costType", posting.dimensionCodes().costType());
+        node.putObject("vendorSync").put("relinkRecreatedVendors", tenant.vendorSync().relinkRecreatedVendors());
         return node;
     }
 
@@ -398,6 +400,21 @@ public final class TenantFile {
             return node.asString();
         }
         return text(policy, field, "postingPolicy." + field);
+    }
+
+    private static VendorSyncSettings vendorSync(JsonNode node) {
+        if (node.isMissingNode() || node.isNull()) {
+            return VendorSyncSettings.defaults();
+        }
+        if (!node.isObject()) {
+            throw new TenantValidationException("vendorSync must be an object");
+        }
+        rejectUnknown(node, Set.of("relinkRecreatedVendors"), "vendorSync.");
+        JsonNode relink = node.path("relinkRecreatedVendors");
+        if (!relink.isMissingNode() && !relink.isBoolean()) {
+            throw new TenantValidationException("vendorSync.relinkRecreatedVendors must be true or false");
+        }
+        return new VendorSyncSettings(relink.asBoolean(false));
     }
 
     private void requireCipher(String action) {

@@ -1,12 +1,12 @@
 package io.mlconnector.mapping.admin;
 
+import io.mlconnector.events.VendorLink;
 import io.mlconnector.mapping.core.ExceptionRedriver;
 import io.mlconnector.mapping.core.RedriveReport;
 import io.mlconnector.mapping.csv.CsvRule;
 import io.mlconnector.mapping.csv.MappingRulesCsv;
 import io.mlconnector.mapping.rules.MappingRule;
 import io.mlconnector.mapping.rules.MappingRuleSet;
-import io.mlconnector.mapping.rules.VendorLink;
 import io.mlconnector.mapping.store.ExceptionKey;
 import io.mlconnector.mapping.store.ExceptionState;
 import io.mlconnector.mapping.store.MongoMappingExceptionStore;
@@ -93,21 +93,28 @@ public final class MappingAdministration {
         return vendorLinks.list(tenantId);
     }
 
-    /** Link a Procore vendor to a BC vendor number that exists in BC, then re-drive. */
-    public RedriveReport putVendorLink(String tenantId, VendorLink link) {
-        if (bc.vendorByNumber(tenantId, link.bcVendorNumber()).isEmpty()) {
-            throw new RulesRejectedException(List.of(new RuleRejection(1, "vendor link " + link.procoreVendorId(),
-                    List.of("BC vendor " + link.bcVendorNumber() + " does not exist in Business Central"))));
-        }
-        vendorLinks.put(tenantId, link);
-        return redriver.redriveTenant(tenantId);
-    }
-
-    public Optional<RedriveReport> deleteVendorLink(String tenantId, long procoreVendorId) {
-        if (!vendorLinks.delete(tenantId, procoreVendorId)) {
+    /**
+     * vendor-sync published a link (on vendor.links): keep it and, when what it resolves to changed, re-drive the
+     * tenant's parked documents (those that waited for this vendor post now).
+     *
+     * @return the re-drive, or empty when the link was already known
+     */
+    public Optional<RedriveReport> vendorLinkPublished(VendorLink link) {
+        if (!vendorLinks.apply(link)) {
             return Optional.empty();
         }
-        return Optional.of(redriver.redriveTenant(tenantId));
+        if (bc.vendorById(link.getTenantId(), link.getBcVendorId()).isEmpty()) {
+            bc.invalidate(link.getTenantId()); // linked to a vendor created in BC since the reference data was read
+        }
+        RedriveReport report = redriver.redriveTenant(link.getTenantId());
+        vendorLinks.markRedriven(link.getTenantId(), link.getProcoreVendorId());
+        return Optional.of(report);
+    }
+
+    /** vendor-sync removed a link (a tombstone on vendor.links). */
+    public Optional<RedriveReport> vendorLinkRemoved(String tenantId, long procoreVendorId) {
+        return vendorLinks.remove(tenantId, procoreVendorId)
+                ? Optional.of(redriver.redriveTenant(tenantId)) : Optional.empty();
     }
 
     public List<StoredException> exceptions(String tenantId, Optional<String> status) {

@@ -1,5 +1,6 @@
 package io.mlconnector.mapping.api;
 
-/** A vendor link on the API; in a PUT body only bcVendorNumber is needed (the id is in the path). */
-public record VendorLinkJson(Long procoreVendorId, String bcVendorNumber) {
+/** A vendor link as mapping-service knows it (from vendor-sync's vendor.links). */
+public record VendorLinkJson(Long procoreVendorId, String bcVendorId, String bcVendorNumber, String linkedBy,
+                             boolean active) {
 }

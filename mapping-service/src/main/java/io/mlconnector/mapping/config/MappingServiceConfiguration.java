@@ -48,8 +48,8 @@ public class MappingServiceConfiguration {
     }
 
     @Bean
-    MongoVendorLinkStore vendorLinkStore(MappingDatabase db, ObjectProvider<Clock> clock) {
-        return new MongoVendorLinkStore(db.database(), clock(clock));
+    MongoVendorLinkStore vendorLinkStore(MappingDatabase db) {
+        return new MongoVendorLinkStore(db.database());
     }
 
     @Bean

@@ -73,6 +73,12 @@ public class MappingFlowConfiguration {
     }
 
     @Bean
+    VendorLinkListener vendorLinkListener(io.mlconnector.mapping.admin.MappingAdministration admin,
+                                          RecordDecoder decoder) {
+        return new VendorLinkListener(admin, decoder);
+    }
+
+    @Bean
     ReferenceDataChangeListener referenceDataChangeListener(ReferenceDataRefresh refresh, RecordDecoder decoder) {
         return new ReferenceDataChangeListener(refresh, decoder);
     }

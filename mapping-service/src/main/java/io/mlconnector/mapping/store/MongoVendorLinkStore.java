@@ -8,25 +8,29 @@ import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Sorts;
-import io.mlconnector.mapping.rules.VendorLink;
+import io.mlconnector.events.VendorLink;
+import io.mlconnector.events.VendorLinkOrigin;
 import io.mlconnector.mapping.rules.VendorLinkRepository;
-import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import org.bson.Document;
 
-/** Collection {@code vendor_links}: one document per tenantId|procoreVendorId. */
+/**
+ * Collection {@code mapping_vendor_links}, mapping-service's read model of the links vendor-sync owns and publishes
+ * on {@code vendor.links}: one document per tenantId|procoreVendorId, written only from those events (the accountant
+ * links vendors through vendor-sync's API). Rebuilt from the compacted topic if lost.
+ */
 public final class MongoVendorLinkStore implements VendorLinkRepository {
-    public static final String COLLECTION = "vendor_links";
+    public static final String COLLECTION = "mapping_vendor_links";
 
     private final MongoCollection<Document> collection;
-    private final Clock clock;
 
-    public MongoVendorLinkStore(MongoDatabase database, Clock clock) {
+    public MongoVendorLinkStore(MongoDatabase database) {
         this.collection = database.getCollection(COLLECTION);
-        this.clock = clock;
         collection.createIndex(Indexes.ascending("tenantId"), new IndexOptions().name("tenant"));
     }
 
@@ -43,17 +47,43 @@ public final class MongoVendorLinkStore implements VendorLinkRepository {
         return links;
     }
 
-    public void put(String tenantId, VendorLink link) {
-        collection.replaceOne(eq("_id", id(tenantId, link.procoreVendorId())),
-                new Document("_id", id(tenantId, link.procoreVendorId()))
-                        .append("tenantId", tenantId)
-                        .append("procoreVendorId", link.procoreVendorId())
-                        .append("bcVendorNumber", link.bcVendorNumber())
-                        .append("updatedAt", Date.from(clock.instant())),
+    /**
+     * Keeps the link as published. An older event than the stored one (a replay) changes nothing.
+     *
+     * @return whether the tenant's parked documents need a re-drive: what the mapping resolves changed (another BC
+     *         vendor, or it became (in)active), or an earlier change was stored but its re-drive did not finish
+     */
+    public boolean apply(VendorLink link) {
+        String id = id(link.getTenantId(), link.getProcoreVendorId());
+        Document stored = collection.find(eq("_id", id)).first();
+        Optional<VendorLink> current = Optional.ofNullable(stored).map(MongoVendorLinkStore::read);
+        boolean redrivePending = stored != null && !stored.getBoolean("redriven", true);
+        if (current.isPresent() && current.get().getChangedAt().isAfter(link.getChangedAt())) {
+            return redrivePending;
+        }
+        boolean changed = current.isEmpty() || !Objects.equals(current.get().getBcVendorId(), link.getBcVendorId())
+                || !Objects.equals(current.get().getBcVendorNumber(), link.getBcVendorNumber())
+                || current.get().getActive() != link.getActive();
+        collection.replaceOne(eq("_id", id), new Document("_id", id)
+                        .append("tenantId", link.getTenantId())
+                        .append("procoreVendorId", link.getProcoreVendorId())
+                        .append("bcVendorId", link.getBcVendorId())
+                        .append("bcVendorNumber", link.getBcVendorNumber())
+                        .append("linkedBy", link.getLinkedBy().name())
+                        .append("active", link.getActive())
+                        .append("changedAt", Date.from(link.getChangedAt()))
+                        .append("redriven", !(changed || redrivePending)),
                 new ReplaceOptions().upsert(true));
+        return changed || redrivePending;
     }
 
-    public boolean delete(String tenantId, long procoreVendorId) {
+    /** The re-drive this link asked for is done (so a replay of the same link does not re-drive again). */
+    public void markRedriven(String tenantId, long procoreVendorId) {
+        collection.updateOne(eq("_id", id(tenantId, procoreVendorId)), com.mongodb.client.model.Updates.set("redriven", true));
+    }
+
+    /** A tombstone: the Procore vendor is linked to no BC vendor any more. */
+    public boolean remove(String tenantId, long procoreVendorId) {
         return collection.deleteOne(eq("_id", id(tenantId, procoreVendorId))).getDeletedCount() == 1;
     }
 
@@ -62,6 +92,16 @@ public final class MongoVendorLinkStore implements VendorLinkRepository {
     }
 
     private static VendorLink read(Document doc) {
-        return new VendorLink(doc.get("procoreVendorId", Number.class).longValue(), doc.getString("bcVendorNumber"));
+        String linkedBy = doc.getString("linkedBy");
+        Date changedAt = doc.getDate("changedAt");
+        return VendorLink.newBuilder()
+                .setTenantId(doc.getString("tenantId"))
+                .setProcoreVendorId(doc.get("procoreVendorId", Number.class).longValue())
+                .setBcVendorId(doc.getString("bcVendorId"))
+                .setBcVendorNumber(doc.getString("bcVendorNumber"))
+                .setLinkedBy(linkedBy == null ? VendorLinkOrigin.UNKNOWN : VendorLinkOrigin.valueOf(linkedBy))
+                .setActive(doc.getBoolean("active", true))
+                .setChangedAt(changedAt == null ? Instant.EPOCH : changedAt.toInstant())
+                .build();
     }
 }

@@ -15,4 +15,8 @@ public interface BcReferenceData {
     Optional<BcVendor> vendorById(String tenantId, String vendorId);
 
     Optional<BcVendor> vendorByNumber(String tenantId, String vendorNumber);
+
+    /** What is known of the tenant may be out of date (e.g. a vendor just created in BC): read it again when next asked. */
+    default void invalidate(String tenantId) {
+    }
 }

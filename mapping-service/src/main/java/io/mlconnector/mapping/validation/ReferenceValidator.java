@@ -3,7 +3,7 @@ package io.mlconnector.mapping.validation;
 import io.mlconnector.bc.BcVendor;
 import io.mlconnector.events.VendorRef;
 import io.mlconnector.mapping.rules.DimensionAssignment;
-import io.mlconnector.mapping.rules.VendorLink;
+import io.mlconnector.events.VendorLink;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -141,22 +141,27 @@ public final class ReferenceValidator {
                 + "(id " + vendor.getId() + ")";
         Optional<BcVendor> found;
         if (link.isPresent()) {
-            found = bc.vendorByNumber(tenantId, link.get().bcVendorNumber());
+            // by id: a BC vendor deleted and re-created under the same number is another vendor
+            found = bc.vendorById(tenantId, link.get().getBcVendorId());
             if (found.isEmpty()) {
                 return VendorResolution.failed(Problem.document(ProblemCode.VENDOR_UNKNOWN_IN_BC, procoreVendor
-                        + " is linked to BC vendor " + link.get().bcVendorNumber()
-                        + ", which does not exist in Business Central. Fix the vendor link."));
+                        + " is linked to BC vendor " + link.get().getBcVendorNumber()
+                        + ", which does not exist in Business Central any more. Link it to another BC vendor"
+                        + " through vendor-sync (PUT /vendor-sync/tenants/" + tenantId + "/vendor-links/"
+                        + vendor.getId() + ")."));
             }
         } else if (vendor.getOriginId() == null || vendor.getOriginId().isBlank()) {
             return VendorResolution.failed(Problem.document(ProblemCode.VENDOR_NOT_LINKED, procoreVendor
                     + " is not linked to a Business Central vendor (no origin_id and no vendor link). "
-                    + "Link it to a BC vendor number."));
+                    + "Link it to a BC vendor through vendor-sync (PUT /vendor-sync/tenants/" + tenantId
+                    + "/vendor-links/" + vendor.getId() + ")."));
         } else {
             found = bc.vendorById(tenantId, vendor.getOriginId());
             if (found.isEmpty()) {
                 return VendorResolution.failed(Problem.document(ProblemCode.VENDOR_UNKNOWN_IN_BC, procoreVendor
                         + " carries origin_id " + vendor.getOriginId()
-                        + ", which is not a vendor in Business Central. Link it to a BC vendor number."));
+                        + ", which is not a vendor in Business Central. Link it to a BC vendor through vendor-sync"
+                        + " (PUT /vendor-sync/tenants/" + tenantId + "/vendor-links/" + vendor.getId() + ")."));
             }
         }
         BcVendor bcVendor = found.get();

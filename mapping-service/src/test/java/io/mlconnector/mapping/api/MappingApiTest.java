@@ -148,14 +148,16 @@ class MappingApiTest {
         client.delete().uri(BASE + "/mapping/rule?project=2024-001&costCode=03-300").exchange().expectStatus().isNotFound();
         assertThat(h.rules.ruleSet(HarborRidge.TENANT).rules()).hasSize(1);
 
+        // links are vendor-sync's: the old write address says where to go, the list shows what vendor-sync published
         client.put().uri(BASE + "/mapping/vendor-links/3968031").contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("bcVendorNumber", "V9999")).exchange().expectStatus().value(status -> assertThat(status).isEqualTo(422));
-        client.put().uri(BASE + "/mapping/vendor-links/3968031").contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("bcVendorNumber", "v1100")).exchange().expectStatus().isOk();
+                .bodyValue(Map.of("bcVendorNumber", "v1100")).exchange().expectStatus().isEqualTo(410)
+                .expectBody().jsonPath("$.message").value(m -> assertThat((String) m)
+                        .contains("PUT /vendor-sync/tenants/harbor-ridge/vendor-links/3968031"));
+        h.admin.vendorLinkPublished(io.mlconnector.mapping.fixtures.Links.manual(3968031L, "V1100"));
         client.get().uri(BASE + "/mapping/vendor-links").exchange().expectStatus().isOk()
                 .expectBody().jsonPath("$[0].procoreVendorId").isEqualTo(3968031)
-                .jsonPath("$[0].bcVendorNumber").isEqualTo("V1100");
-        client.delete().uri(BASE + "/mapping/vendor-links/3968031").exchange().expectStatus().isOk();
+                .jsonPath("$[0].bcVendorNumber").isEqualTo("V1100")
+                .jsonPath("$[0].linkedBy").isEqualTo("MANUAL");
         client.get().uri(BASE + "/exceptions/REQUISITION/404").exchange().expectStatus().isNotFound();
     }
 }

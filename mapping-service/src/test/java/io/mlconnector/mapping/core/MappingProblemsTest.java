@@ -15,7 +15,7 @@ import io.mlconnector.mapping.rules.DimensionTemplate;
 import io.mlconnector.mapping.rules.MappingRule;
 import io.mlconnector.mapping.rules.MappingRuleSet;
 import io.mlconnector.mapping.rules.TenantAccounts;
-import io.mlconnector.mapping.rules.VendorLink;
+import io.mlconnector.mapping.fixtures.Links;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -113,14 +113,14 @@ class MappingProblemsTest {
 
     @Test
     void explicitLinkWinsOverOriginId() {
-        harness.links.put(HarborRidge.procoreVendorId(1), new VendorLink(HarborRidge.procoreVendorId(1), "v1020"));
+        harness.links.put(HarborRidge.procoreVendorId(1), Links.manual(HarborRidge.procoreVendorId(1), "V1020"));
         MappingOutcome outcome = harness.mapper().map(Docs.requisition("9", line("r1", "03-300", "S", "5.00")));
         assertThat(((MappingOutcome.Mapped) outcome).request().getVendorNumber()).isEqualTo("V1020");
     }
 
     @Test
     void linkToMissingVendorAndUnknownOriginIdAreUnknownInBc() {
-        harness.links.put(3968032L, new VendorLink(3968032L, "V9999"));
+        harness.links.put(3968032L, Links.manual(3968032L, "00000000-0000-4000-a000-000000009999", "V9999", java.time.Instant.EPOCH));
         CostDocument linked = Docs.document(SourceType.REQUISITION, "10", List.of(line("r1", "03-300", "S", "5.00")))
                 .setVendor(new VendorRef(3968032L, "Lone Star Rebar Supply", null)).build();
         assertThat(codes(parked(linked))).containsExactly("VENDOR_UNKNOWN_IN_BC");

@@ -12,7 +12,7 @@ import io.mlconnector.mapping.fixtures.Docs;
 import io.mlconnector.mapping.fixtures.HarborRidge;
 import io.mlconnector.mapping.fixtures.MongoHarness;
 import io.mlconnector.mapping.rules.MappingRule;
-import io.mlconnector.mapping.rules.VendorLink;
+import io.mlconnector.mapping.fixtures.Links;
 import io.mlconnector.mapping.store.ExceptionKey;
 import io.mlconnector.mapping.store.ExceptionState;
 import java.math.BigDecimal;
@@ -107,13 +107,38 @@ class RedriveAfterRuleFixPublishesOnceTest {
     }
 
     @Test
-    void vendorLinkFixesANotLinkedVendorAndReDrives() {
+    void aManualLinkPublishedByVendorSyncReDrivesTheDocumentsThatWaitedForIt() {
         CostDocument document = Docs.document(SourceType.REQUISITION, "9000201", List.of(line("r1", "03-300", "S", "10.00")))
                 .setVendor(new VendorRef(3968031L, "Quickfix Handyman LLC", null)).build();
         h.processor.process(document);
-        RedriveReport report = h.admin.putVendorLink(HarborRidge.TENANT, new VendorLink(3968031L, "V1100"));
+        assertThat(h.output.postingRequests).isEmpty();
+
+        RedriveReport report = h.admin.vendorLinkPublished(Links.manual(3968031L, "V1100")).orElseThrow();
+
         assertThat(report.resolved()).hasSize(1);
         assertThat(h.output.postingRequests).singleElement().extracting(r -> r.getVendorNumber()).isEqualTo("V1100");
+        assertThat(h.admin.vendorLinks(HarborRidge.TENANT)).singleElement()
+                .satisfies(l -> assertThat(l.getBcVendorNumber()).isEqualTo("V1100"));
+        // the compacted topic read again from the start (a restart, a new replica): no second re-drive, nothing twice
+        assertThat(h.admin.vendorLinkPublished(Links.manual(3968031L, "V1100"))).isEmpty();
+        assertThat(h.output.postingRequests).hasSize(1);
+    }
+
+    @Test
+    void aLinkToAVendorCreatedInBcSinceTheReferenceDataWasReadStillReDrivesTheDocument() {
+        CostDocument document = Docs.document(SourceType.REQUISITION, "9000202", List.of(line("r1", "03-300", "S", "10.00")))
+                .setVendor(new VendorRef(3968032L, "Lone Star Rebar Supply", null)).build();
+        h.processor.process(document);
+        h.bcVendors.add(io.mlconnector.bc.BcVendor.of(
+                java.util.UUID.fromString("8f3c2a10-0000-4000-a000-000000000131"), "V1310",
+                "Lone Star Rebar Supply", io.mlconnector.bc.VendorBlocking.fromWire("_x0020_"))); // created in BC after mapping-service read its vendors
+
+        RedriveReport report = h.admin.vendorLinkPublished(Links.manual(3968032L,
+                "8f3c2a10-0000-4000-a000-000000000131", "V1310", java.time.Instant.parse("2026-12-01T00:00:00Z")))
+                .orElseThrow();
+
+        assertThat(report.resolved()).hasSize(1);
+        assertThat(h.output.postingRequests).singleElement().extracting(r -> r.getVendorNumber()).isEqualTo("V1310");
     }
 
     @Test

@@ -9,7 +9,11 @@ import io.mlconnector.service.clients.BcClients;
 import io.mlconnector.service.clients.ProcoreClients;
 import io.mlconnector.tenant.TenantRegistry;
 import io.mlconnector.vendorsync.VendorSyncMetrics;
+import io.mlconnector.events.VendorLink;
 import io.mlconnector.vendorsync.api.ReportRoutes;
+import io.mlconnector.vendorsync.api.VendorLinkRoutes;
+import io.mlconnector.vendorsync.vendor.KafkaVendorLinkFeed;
+import io.mlconnector.vendorsync.vendor.VendorLinkFeed;
 import io.mlconnector.vendorsync.notification.BcNotificationListener;
 import io.mlconnector.vendorsync.notification.NotificationHandler;
 import io.mlconnector.vendorsync.polling.PurchaseOrderPoller;
@@ -102,9 +106,14 @@ public class VendorSyncConfiguration {
     }
 
     @Bean
-    VendorSync vendorSync(BcClients bc, ProcoreClients procore, VendorLinkStore links, SyncStateStore state,
-                          VendorSyncMetrics metrics, Clock clock) {
-        return new VendorSync(bc, procore, links, state, metrics, clock);
+    VendorLinkFeed vendorLinkFeed(KafkaTemplate<String, VendorLink> kafka) {
+        return new KafkaVendorLinkFeed(kafka);
+    }
+
+    @Bean
+    VendorSync vendorSync(BcClients bc, ProcoreClients procore, VendorLinkStore links, VendorLinkFeed feed,
+                          SyncStateStore state, VendorSyncMetrics metrics, Clock clock) {
+        return new VendorSync(bc, procore, links, feed, state, metrics, clock);
     }
 
     @Bean
@@ -183,5 +192,10 @@ public class VendorSyncConfiguration {
     @Bean
     RouterFunction<ServerResponse> vendorSyncReportRoutes(VendorSync vendors, TenantRegistry tenants) {
         return new ReportRoutes(vendors, tenants).routes();
+    }
+
+    @Bean
+    RouterFunction<ServerResponse> vendorLinkRoutes(VendorSync vendors, TenantRegistry tenants) {
+        return new VendorLinkRoutes(vendors, tenants).routes();
     }
 }

@@ -37,9 +37,17 @@ record ProcoreDirectory(List<ProcoreVendor> vendors, Map<String, ProcoreVendor> 
     }
 
     Optional<ProcoreVendor> handMadeNamed(String name) {
-        return name == null ? Optional.empty()
-                : handMade().stream().filter(v -> name.strip().equalsIgnoreCase(v.name() == null ? "" : v.name().strip()))
-                .findFirst();
+        return handMade().stream().filter(v -> VendorNames.same(name, v.name())).findFirst();
+    }
+
+    /** Vendors carrying an origin_id (linked by an integration) whose name is the same as {@code name}. */
+    List<ProcoreVendor> linkedNamed(String name) {
+        return vendors.stream().filter(v -> v.originId() != null && !v.originId().isBlank())
+                .filter(v -> VendorNames.same(name, v.name())).toList();
+    }
+
+    Optional<ProcoreVendor> withId(long procoreVendorId) {
+        return vendors.stream().filter(v -> v.id() == procoreVendorId).findFirst();
     }
 
     private static String key(String originId) {

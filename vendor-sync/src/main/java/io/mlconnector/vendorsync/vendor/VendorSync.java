@@ -1,6 +1,9 @@
 package io.mlconnector.vendorsync.vendor;
 
+import io.mlconnector.bc.BcApiException;
 import io.mlconnector.bc.BcVendor;
+import io.mlconnector.bc.FailureKind;
+import io.mlconnector.events.VendorLinkOrigin;
 import io.mlconnector.procore.ProcoreClient;
 import io.mlconnector.procore.model.ProcoreVendor;
 import io.mlconnector.procore.model.VendorSyncResult;
@@ -10,7 +13,11 @@ import io.mlconnector.service.clients.ProcoreClients;
 import io.mlconnector.tenant.Tenant;
 import io.mlconnector.vendorsync.VendorSyncMetrics;
 import io.mlconnector.vendorsync.polling.SyncStateStore;
+import io.mlconnector.vendorsync.vendor.LinkRequestOutcome.Linked;
+import io.mlconnector.vendorsync.vendor.LinkRequestOutcome.Reason;
+import io.mlconnector.vendorsync.vendor.LinkRequestOutcome.Refused;
 import io.mlconnector.vendorsync.vendor.VendorSyncReport.HandMadeVendor;
+import io.mlconnector.vendorsync.vendor.VendorSyncReport.LinkConflict;
 import io.mlconnector.vendorsync.vendor.VendorSyncReport.NameClash;
 import io.mlconnector.vendorsync.vendor.VendorSyncReport.RowFailure;
 import io.mlconnector.vendorsync.vendor.VendorSyncReport.Trigger;
@@ -31,16 +38,23 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * BC vendors → Procore company vendors, by origin_id (= BC vendor id), through Procore's bulk sync endpoint.
+ * BC vendors → Procore company vendors, by origin_id (= BC vendor id), through Procore's bulk sync endpoint; and
+ * the only writer of the vendor links ({@link VendorLinkStore}), each change published on {@code vendor.links}.
  *
- * <p>Three entry points: {@link #reconcile} (all BC vendors against both Procore vendor lists; writes only rows
- * whose content differs, so an idle run writes nothing), {@link #upsert} (the vendors a notification or poll
- * named; compared against the link store's content hash, so a duplicate notification writes nothing) and
- * {@link #deactivate} (a vendor deleted in BC). Procore vendors without origin_id were made by hand: never
- * written, always reported. Runs of one tenant are serialised so a reconciliation and a notification never
- * write the same vendor at once.
+ * <p>Entry points: {@link #reconcile} (all BC vendors against both Procore vendor lists; writes only rows whose
+ * content differs, so an idle run writes nothing), {@link #upsert} (the vendors a notification or poll named;
+ * compared against the link store's content hash, so a duplicate notification writes nothing), {@link #deactivate}
+ * (a vendor deleted in BC) and {@link #link} (a person links a Procore vendor to a BC vendor). Procore vendors
+ * without origin_id were made by hand: never written unless a person links them, always reported. Runs of one
+ * tenant are serialised so a reconciliation and a notification never write the same vendor at once.
  *
- * <p>Runs on scheduler and Kafka listener threads and blocks on the clients there (never on an event loop).
+ * <p>A BC vendor is never created a second time in Procore under a name Procore already has: a hand-made vendor of
+ * that name is a name clash; a vendor of that name still linked to a BC vendor that no longer exists (the vendor
+ * was deleted and re-created in BC) is a link conflict, re-linked only when the tenant opted in
+ * ({@code vendorSync.relinkRecreatedVendors}).
+ *
+ * <p>Runs on scheduler, Kafka listener and bounded-elastic threads and blocks on the clients there (never on an
+ * event loop).
  */
 public final class VendorSync {
 
@@ -49,17 +63,20 @@ public final class VendorSync {
     private final BcClients bcClients;
     private final ProcoreClients procoreClients;
     private final VendorLinkStore links;
+    private final VendorLinkFeed feed;
     private final SyncStateStore state;
     private final VendorSyncMetrics metrics;
     private final Clock clock;
     private final Map<String, Object> tenantLocks = new ConcurrentHashMap<>();
     private final Map<String, VendorSyncReport> lastReconciliation = new ConcurrentHashMap<>();
+    private final Map<String, Map<UUID, LinkConflict>> openConflicts = new ConcurrentHashMap<>();
 
-    public VendorSync(BcClients bcClients, ProcoreClients procoreClients, VendorLinkStore links, SyncStateStore state,
-                      VendorSyncMetrics metrics, Clock clock) {
+    public VendorSync(BcClients bcClients, ProcoreClients procoreClients, VendorLinkStore links, VendorLinkFeed feed,
+                      SyncStateStore state, VendorSyncMetrics metrics, Clock clock) {
         this.bcClients = bcClients;
         this.procoreClients = procoreClients;
         this.links = links;
+        this.feed = feed;
         this.state = state;
         this.metrics = metrics;
         this.clock = clock;
@@ -68,15 +85,21 @@ public final class VendorSync {
     /** Full reconciliation: every BC vendor, compared with what Procore has now. */
     public VendorSyncReport reconcile(Tenant tenant) {
         synchronized (lock(tenant)) {
+            publishPending(tenant);
             List<BcVendor> bcVendors = bcClients.forTenant(tenant).vendors(null).collectList().block();
             ProcoreDirectory directory = ProcoreDirectory.read(procore(tenant)).block();
-            Plan plan = new Plan();
+            Plan plan = new Plan(bcVendors.stream().map(BcVendor::id).collect(Collectors.toSet()));
+            adoptLegacyLinks(tenant, bcVendors, directory, plan);
             bcVendors.forEach(v -> planAgainstDirectory(tenant, v, directory, plan));
             planOrphans(tenant, bcVendors, directory, plan);
             VendorSyncReport report = apply(tenant, Trigger.RECONCILIATION, bcVendors.size(), plan,
                     handMade(directory));
+            Map<UUID, LinkConflict> conflicts = new ConcurrentHashMap<>();
+            report.linkConflicts().forEach(c -> conflicts.put(c.bcVendorId(), c));
+            openConflicts.put(tenant.id(), conflicts);
             metrics.handMadeVendors(tenant.id(), report.handMade().size());
             metrics.nameClashes(tenant.id(), report.nameClashes().size());
+            metrics.linkConflicts(tenant.id(), conflicts.size());
             if (!report.handMade().isEmpty()) {
                 log.info("tenant {}: {} Procore vendor(s) have no origin_id and are left alone: {}", tenant.id(),
                         report.handMade().size(), report.handMade().stream()
@@ -94,17 +117,17 @@ public final class VendorSync {
      */
     public VendorSyncReport upsert(Tenant tenant, List<BcVendor> bcVendors, Trigger trigger) {
         synchronized (lock(tenant)) {
-            Plan plan = new Plan();
+            Plan plan = new Plan(null);
             List<BcVendor> unknown = new ArrayList<>();
             for (BcVendor v : bcVendors) {
-                Optional<VendorLink> link = links.find(tenant.id(), v.id()).filter(l -> !l.deletedInBc());
+                Optional<LinkedVendor> link = links.find(tenant.id(), v.id()).filter(l -> !l.deletedInBc());
                 VendorContent content = VendorContent.from(v);
                 if (link.isEmpty()) {
                     unknown.add(v);
                 } else if (content.hash().equals(link.get().contentHash())) {
                     plan.unchanged++;
                 } else {
-                    plan.writes.add(new PlannedWrite(v, content, link.get().procoreVendorId(), Kind.UPDATE));
+                    plan.writes.add(new PlannedWrite(v, content, link.get().procoreVendorId(), Kind.UPDATE, null));
                 }
             }
             if (!unknown.isEmpty()) {
@@ -112,6 +135,7 @@ public final class VendorSync {
                 unknown.forEach(v -> planAgainstDirectory(tenant, v, directory, plan));
             }
             VendorSyncReport report = apply(tenant, trigger, bcVendors.size(), plan, List.of());
+            rememberConflicts(tenant, report.linkConflicts());
             advanceWatermark(tenant, bcVendors);
             return report;
         }
@@ -120,8 +144,8 @@ public final class VendorSync {
     /** A vendor deleted in BC: its Procore vendor becomes inactive (Procore vendors are deactivated, not deleted). */
     public VendorSyncReport deactivate(Tenant tenant, UUID bcVendorId, Trigger trigger) {
         synchronized (lock(tenant)) {
-            Plan plan = new Plan();
-            Optional<VendorLink> link = links.find(tenant.id(), bcVendorId);
+            Plan plan = new Plan(null);
+            Optional<LinkedVendor> link = links.find(tenant.id(), bcVendorId);
             if (link.isPresent()) {
                 if (link.get().deletedInBc() && !link.get().active()) {
                     plan.unchanged++; // a re-delivered delete
@@ -138,6 +162,76 @@ public final class VendorSync {
         }
     }
 
+    /**
+     * A person links a Procore vendor to a BC vendor (by number): the Procore vendor gets the BC vendor's origin_id
+     * and content (BC is the master of a linked vendor), the link is stored and published, and mapping-service
+     * re-drives the documents that waited for it. Linking a vendor that is already linked to another BC vendor
+     * moves the link. Refused, with words, when either vendor is unknown or another Procore vendor already stands
+     * for that BC vendor (Procore keeps one origin_id per vendor).
+     */
+    public LinkRequestOutcome link(Tenant tenant, long procoreVendorId, String bcVendorNumber) {
+        synchronized (lock(tenant)) {
+            String number = bcVendorNumber == null ? "" : bcVendorNumber.strip().toUpperCase(Locale.ROOT);
+            Optional<BcVendor> bcVendor = bcClients.forTenant(tenant).vendors(null).collectList().block().stream()
+                    .filter(v -> v.number() != null && v.number().strip().equalsIgnoreCase(number)).findFirst();
+            if (bcVendor.isEmpty()) {
+                return new Refused(Reason.UNKNOWN_BC_VENDOR, "BC vendor '" + number + "' does not exist in Business"
+                        + " Central. Check the vendor number (No.) in Business Central's Vendors list and send the"
+                        + " link again.");
+            }
+            BcVendor b = bcVendor.get();
+            ProcoreDirectory directory = ProcoreDirectory.read(procore(tenant)).block();
+            Optional<ProcoreVendor> procoreVendor = directory.withId(procoreVendorId);
+            if (procoreVendor.isEmpty()) {
+                return new Refused(Reason.UNKNOWN_PROCORE_VENDOR, "Procore vendor " + procoreVendorId + " is not in"
+                        + " the company's vendor directory (active or inactive). Check the vendor id in Procore's"
+                        + " company Directory and send the link again.");
+            }
+            VendorContent content = VendorContent.from(b);
+            Optional<ProcoreVendor> holder = directory.withOriginId(content.originId());
+            if (holder.isPresent() && holder.get().id() != procoreVendorId) {
+                return new Refused(Reason.BC_VENDOR_LINKED_ELSEWHERE, "BC vendor " + b.number() + " ("
+                        + b.displayName() + ") is already linked to Procore vendor " + holder.get().id() + " ("
+                        + holder.get().name() + "); Procore keeps one origin_id per vendor, so one BC vendor is"
+                        + " linked to one Procore vendor. Put the documents on Procore vendor " + holder.get().id()
+                        + ", or first link that vendor to another BC vendor.");
+            }
+            Optional<LinkedVendor> before = links.findByProcoreVendor(tenant.id(), procoreVendorId);
+            Optional<String> previous = before.filter(l -> !l.bcVendorId().equals(b.id()))
+                    .map(LinkedVendor::bcVendorNumber);
+            Plan plan = new Plan(null);
+            boolean changed = holder.isEmpty() || content.differsFrom(VendorContent.of(procoreVendor.get()));
+            if (changed) {
+                plan.writes.add(new PlannedWrite(b, content, procoreVendorId, Kind.UPDATE, VendorLinkOrigin.MANUAL));
+                VendorSyncReport report = apply(tenant, Trigger.MANUAL_LINK, 1, plan, List.of());
+                if (!report.failures().isEmpty()) {
+                    return new Refused(Reason.PROCORE_REFUSED, "Procore refused to update vendor " + procoreVendorId
+                            + ": " + report.failures().stream().map(RowFailure::reason).collect(Collectors.joining("; "))
+                            + ". Nothing was linked; correct the vendor in Procore or Business Central and send the"
+                            + " link again.");
+                }
+            } else {
+                saveAndPublish(new LinkedVendor(tenant.id(), b.id(), b.number(), procoreVendorId, content.hash(),
+                        content.active(), false, VendorLinkOrigin.MANUAL, clock.instant()));
+            }
+            LinkedVendor link = links.find(tenant.id(), b.id()).orElseThrow();
+            resolveConflicts(tenant, b.id(), procoreVendorId);
+            log.info("tenant {}: Procore vendor {} linked to BC vendor {} by hand{}", tenant.id(), procoreVendorId,
+                    b.number(), previous.map(p -> " (was " + p + ")").orElse(""));
+            return new Linked(link, previous, changed || previous.isPresent());
+        }
+    }
+
+    /** Every current link of the tenant, by Procore vendor id. */
+    public List<LinkedVendor> links(String tenantId) {
+        return links.all(tenantId).stream().sorted(Comparator.comparingLong(LinkedVendor::procoreVendorId)).toList();
+    }
+
+    /** Link conflicts waiting for a person (found by the last reconciliation or a notification since). */
+    public List<LinkConflict> linkConflicts(String tenantId) {
+        return List.copyOf(openConflicts.getOrDefault(tenantId, Map.of()).values());
+    }
+
     /** The last full reconciliation's report per tenant (served by the report endpoint). */
     public Optional<VendorSyncReport> lastReconciliation(String tenantId) {
         return Optional.ofNullable(lastReconciliation.get(tenantId));
@@ -147,25 +241,79 @@ public final class VendorSync {
 
     private enum Kind { CREATE, UPDATE }
 
-    private record PlannedWrite(BcVendor bc, VendorContent content, Long procoreVendorId, Kind kind) {
+    /** {@code linkedBy} null: keep how the pair was linked (SYNCED for a new pair). */
+    private record PlannedWrite(BcVendor bc, VendorContent content, Long procoreVendorId, Kind kind,
+                                VendorLinkOrigin linkedBy) {
     }
 
     private record PlannedDeactivation(UUID bcVendorId, String bcVendorNumber, long procoreVendorId) {
     }
 
     private static final class Plan {
+        /** Every BC vendor id when the whole list was read (reconciliation); null when only some were. */
+        final Set<UUID> bcVendorIds;
         final List<PlannedWrite> writes = new ArrayList<>();
         final List<PlannedDeactivation> deactivations = new ArrayList<>();
         final List<NameClash> clashes = new ArrayList<>();
+        final List<LinkConflict> conflicts = new ArrayList<>();
+        final Set<UUID> planned = new HashSet<>();
         int unchanged;
+        int relinked;
+
+        Plan(Set<UUID> bcVendorIds) {
+            this.bcVendorIds = bcVendorIds;
+        }
+
+        boolean writes(long procoreVendorId) {
+            return writes.stream().anyMatch(w -> w.procoreVendorId() != null && w.procoreVendorId() == procoreVendorId);
+        }
+    }
+
+    /**
+     * Links mapping-service stored in this collection before vendor-sync owned it (Procore vendor → BC vendor number):
+     * taken over as manual links, so an upgrade loses none of the accountants' work.
+     */
+    private void adoptLegacyLinks(Tenant tenant, List<BcVendor> bcVendors, ProcoreDirectory directory, Plan plan) {
+        for (VendorLinkStore.LegacyLink legacy : links.legacyLinks(tenant.id())) {
+            Optional<BcVendor> b = bcVendors.stream().filter(v -> v.number() != null
+                    && v.number().strip().equalsIgnoreCase(legacy.bcVendorNumber().strip())).findFirst();
+            Optional<ProcoreVendor> p = directory.withId(legacy.procoreVendorId());
+            if (b.isEmpty() || p.isEmpty()) {
+                log.warn("tenant {}: an earlier manual link of Procore vendor {} to BC vendor {} cannot be kept: {}"
+                                + " no longer exists. Link the Procore vendor again through vendor-sync's API.",
+                        tenant.id(), legacy.procoreVendorId(), legacy.bcVendorNumber(),
+                        b.isEmpty() ? "the BC vendor" : "the Procore vendor");
+                links.removeLegacy(legacy);
+                continue;
+            }
+            VendorContent content = VendorContent.from(b.get());
+            Optional<ProcoreVendor> holder = directory.withOriginId(content.originId());
+            if (holder.isPresent() && holder.get().id() != legacy.procoreVendorId()) {
+                log.warn("tenant {}: an earlier manual link of Procore vendor {} to BC vendor {} cannot be kept: Procore"
+                                + " vendor {} already stands for that BC vendor. Put the documents on Procore vendor {}.",
+                        tenant.id(), legacy.procoreVendorId(), legacy.bcVendorNumber(), holder.get().id(),
+                        holder.get().id());
+                links.removeLegacy(legacy);
+                continue;
+            }
+            if (holder.isEmpty() || content.differsFrom(VendorContent.of(p.get()))) {
+                plan.writes.add(new PlannedWrite(b.get(), content, legacy.procoreVendorId(), Kind.UPDATE,
+                        VendorLinkOrigin.MANUAL));
+                plan.planned.add(b.get().id());
+            }
+            // else: Procore already carries the link; the pass below records it and replaces the legacy document
+        }
     }
 
     private void planAgainstDirectory(Tenant tenant, BcVendor v, ProcoreDirectory directory, Plan plan) {
+        if (!plan.planned.add(v.id())) {
+            return; // already planned (an adopted legacy link)
+        }
         VendorContent content = VendorContent.from(v);
         Optional<ProcoreVendor> current = directory.withOriginId(content.originId());
         if (current.isPresent()) {
             if (content.differsFrom(VendorContent.of(current.get()))) {
-                plan.writes.add(new PlannedWrite(v, content, current.get().id(), Kind.UPDATE));
+                plan.writes.add(new PlannedWrite(v, content, current.get().id(), Kind.UPDATE, null));
             } else {
                 plan.unchanged++;
                 recordLinkIfChanged(tenant, v, content, current.get().id());
@@ -177,19 +325,80 @@ public final class VendorSync {
             // never overwrite or duplicate a vendor a person made: report it and let them link it
             plan.clashes.add(new NameClash(v.id(), v.number(), v.displayName(), sameName.get().id()));
             log.warn("tenant {}: BC vendor {} '{}' not created in Procore: hand-made Procore vendor {} has that name"
-                    + " (set its origin_id to {} to link them)", tenant.id(), v.number(), v.displayName(),
-                    sameName.get().id(), content.originId());
+                    + " (link them: PUT /vendor-sync/tenants/{}/vendor-links/{} with {{\"bcVendorNumber\":\"{}\"}})",
+                    tenant.id(), v.number(), v.displayName(), sameName.get().id(), tenant.id(), sameName.get().id(),
+                    v.number());
             return;
         }
-        plan.writes.add(new PlannedWrite(v, content, null, Kind.CREATE));
+        List<ProcoreVendor> orphanedSameName = directory.linkedNamed(content.name()).stream()
+                .filter(p -> !plan.writes(p.id()))
+                .filter(p -> linkedToVanishedBcVendor(tenant, p, plan))
+                .toList();
+        if (orphanedSameName.size() == 1 && tenant.vendorSync().relinkRecreatedVendors()) {
+            ProcoreVendor p = orphanedSameName.get(0);
+            plan.writes.add(new PlannedWrite(v, content, p.id(), Kind.UPDATE, VendorLinkOrigin.RELINKED));
+            plan.relinked++;
+            log.info("tenant {}: Procore vendor {} '{}' was linked to BC vendor id {}, which no longer exists; re-linked"
+                    + " to BC vendor {} of the same name (vendorSync.relinkRecreatedVendors)", tenant.id(), p.id(),
+                    p.name(), p.originId(), v.number());
+            return;
+        }
+        if (!orphanedSameName.isEmpty()) {
+            LinkConflict conflict = conflict(tenant, v, orphanedSameName);
+            plan.conflicts.add(conflict);
+            log.warn("tenant {}: {}", tenant.id(), conflict.message());
+            return;
+        }
+        plan.writes.add(new PlannedWrite(v, content, null, Kind.CREATE, null));
+    }
+
+    /** The Procore vendor's origin_id is a BC vendor id, and BC no longer has that vendor. */
+    private boolean linkedToVanishedBcVendor(Tenant tenant, ProcoreVendor p, Plan plan) {
+        UUID origin;
+        try {
+            origin = UUID.fromString(p.originId().strip());
+        } catch (IllegalArgumentException notABcId) {
+            return false; // another integration's origin_id: not ours to judge
+        }
+        if (plan.bcVendorIds != null) {
+            return !plan.bcVendorIds.contains(origin);
+        }
+        try {
+            bcClients.forTenant(tenant).vendor(origin).block();
+            return false;
+        } catch (BcApiException e) {
+            if (e.kind() == FailureKind.NOT_FOUND) {
+                return true;
+            }
+            throw e;
+        }
+    }
+
+    private static LinkConflict conflict(Tenant tenant, BcVendor v, List<ProcoreVendor> sameName) {
+        List<Long> ids = sameName.stream().map(ProcoreVendor::id).toList();
+        List<String> stale = sameName.stream().map(ProcoreVendor::originId).toList();
+        String what = sameName.size() == 1
+                ? "Procore vendor " + ids.get(0) + " '" + sameName.get(0).name() + "' has the same name and is still"
+                        + " linked to BC vendor id " + stale.get(0) + ", which no longer exists in Business Central"
+                : "Procore vendors " + ids + " have the same name and are still linked to BC vendors that no longer"
+                        + " exist in Business Central (ids " + stale + ")";
+        String todo = sameName.size() == 1
+                ? "If they are the same vendor, link them: PUT /vendor-sync/tenants/" + tenant.id() + "/vendor-links/"
+                        + ids.get(0) + " with {\"bcVendorNumber\":\"" + v.number() + "\"} (or set"
+                        + " vendorSync.relinkRecreatedVendors for this tenant to let vendor-sync do so). If they are"
+                        + " different vendors, rename one of them."
+                : "Link the right one: PUT /vendor-sync/tenants/" + tenant.id() + "/vendor-links/<Procore vendor id>"
+                        + " with {\"bcVendorNumber\":\"" + v.number() + "\"}, or rename the others.";
+        return new LinkConflict(v.id(), v.number(), v.displayName(), ids, stale, "BC vendor " + v.number() + " '"
+                + v.displayName() + "' was not created in Procore: " + what + ". " + todo);
     }
 
     /** Linked Procore vendors whose BC vendor is gone (deleted in BC): deactivate. Unlinked ones are not ours. */
     private void planOrphans(Tenant tenant, List<BcVendor> bcVendors, ProcoreDirectory directory, Plan plan) {
         Set<UUID> inBc = bcVendors.stream().map(BcVendor::id).collect(Collectors.toCollection(HashSet::new));
-        for (VendorLink link : links.all(tenant.id())) {
-            if (inBc.contains(link.bcVendorId())) {
-                continue;
+        for (LinkedVendor link : links.all(tenant.id())) {
+            if (inBc.contains(link.bcVendorId()) || plan.writes(link.procoreVendorId())) {
+                continue; // still in BC, or re-linked to another BC vendor in this run
             }
             boolean activeInProcore = directory.withOriginId(link.bcVendorId().toString())
                     .map(ProcoreVendor::isActive).orElse(false);
@@ -201,14 +410,23 @@ public final class VendorSync {
     }
 
     private void recordLinkIfChanged(Tenant tenant, BcVendor v, VendorContent content, long procoreVendorId) {
-        Optional<VendorLink> existing = links.find(tenant.id(), v.id());
+        Optional<LinkedVendor> existing = links.find(tenant.id(), v.id());
         boolean same = existing.filter(l -> l.procoreVendorId() == procoreVendorId
                 && content.hash().equals(l.contentHash()) && Objects.equals(l.bcVendorNumber(), v.number())
-                && !l.deletedInBc()).isPresent();
+                && l.active() == content.active() && !l.deletedInBc()).isPresent();
         if (!same) {
-            links.save(new VendorLink(tenant.id(), v.id(), v.number(), procoreVendorId, content.hash(),
-                    content.active(), false, clock.instant()));
+            saveAndPublish(new LinkedVendor(tenant.id(), v.id(), v.number(), procoreVendorId, content.hash(),
+                    content.active(), false, linkedBy(existing, procoreVendorId, null), clock.instant()));
         }
+    }
+
+    private static VendorLinkOrigin linkedBy(Optional<LinkedVendor> existing, long procoreVendorId,
+                                             VendorLinkOrigin requested) {
+        if (requested != null) {
+            return requested;
+        }
+        return existing.filter(l -> l.procoreVendorId() == procoreVendorId).map(LinkedVendor::linkedBy)
+                .orElse(VendorLinkOrigin.SYNCED);
     }
 
     // ---------------------------------------------------------------- applying
@@ -234,8 +452,10 @@ public final class VendorSync {
                 if (saved == null) {
                     continue; // refused: listed among the errors
                 }
-                links.save(new VendorLink(tenant.id(), w.bc().id(), w.bc().number(), saved.id(), w.content().hash(),
-                        w.content().active(), false, clock.instant()));
+                Optional<LinkedVendor> existing = links.find(tenant.id(), w.bc().id());
+                saveAndPublish(new LinkedVendor(tenant.id(), w.bc().id(), w.bc().number(), saved.id(),
+                        w.content().hash(), w.content().active(), false,
+                        linkedBy(existing, saved.id(), w.linkedBy()), clock.instant()));
                 if (w.kind() == Kind.CREATE) {
                     created++;
                 } else {
@@ -245,8 +465,9 @@ public final class VendorSync {
             for (PlannedDeactivation d : plan.deactivations) {
                 ProcoreVendor saved = byId.get(d.procoreVendorId());
                 if (saved != null && !saved.isActive()) {
-                    links.save(new VendorLink(tenant.id(), d.bcVendorId(), d.bcVendorNumber(), saved.id(), null,
-                            false, true, clock.instant()));
+                    Optional<LinkedVendor> existing = links.find(tenant.id(), d.bcVendorId());
+                    saveAndPublish(new LinkedVendor(tenant.id(), d.bcVendorId(), d.bcVendorNumber(), saved.id(), null,
+                            false, true, linkedBy(existing, saved.id(), null), clock.instant()));
                     deactivated++;
                 }
             }
@@ -258,13 +479,55 @@ public final class VendorSync {
         failures.forEach(f -> log.warn("tenant {}: Procore refused vendor row {}: {}", tenant.id(),
                 f.procoreVendorId(), f.reason()));
         VendorSyncReport report = new VendorSyncReport(tenant.id(), trigger, read, created, updated, deactivated,
-                plan.unchanged, handMade, plan.clashes, failures, clock.instant());
+                plan.unchanged, handMade, plan.clashes, failures, clock.instant(), plan.conflicts, plan.relinked);
         if (report.writes() > 0 || !failures.isEmpty() || trigger == Trigger.RECONCILIATION) {
-            log.info("tenant {} vendor sync ({}): read {}, created {}, updated {}, deactivated {}, unchanged {},"
-                            + " hand-made {}, name clashes {}, failures {}", tenant.id(), trigger, read, created,
-                    updated, deactivated, plan.unchanged, handMade.size(), plan.clashes.size(), failures.size());
+            log.info("tenant {} vendor sync ({}): read {}, created {}, updated {} (re-linked {}), deactivated {},"
+                            + " unchanged {}, hand-made {}, name clashes {}, link conflicts {}, failures {}", tenant.id(),
+                    trigger, read, created, updated, plan.relinked, deactivated, plan.unchanged, handMade.size(),
+                    plan.clashes.size(), plan.conflicts.size(), failures.size());
         }
         return report;
+    }
+
+    // ---------------------------------------------------------------- links out
+
+    private void saveAndPublish(LinkedVendor link) {
+        links.save(link);
+        publish(link);
+    }
+
+    private void publish(LinkedVendor link) {
+        try {
+            feed.publish(link.toEvent());
+            links.markPublished(link);
+        } catch (RuntimeException e) {
+            log.warn("tenant {}: the link of Procore vendor {} to BC vendor {} is saved but not yet published ({});"
+                            + " the next reconciliation publishes it", link.tenantId(), link.procoreVendorId(),
+                    link.bcVendorNumber(), e.getMessage());
+        }
+    }
+
+    /** Links saved while the broker was unreachable. */
+    private void publishPending(Tenant tenant) {
+        List<LinkedVendor> pending = links.unpublished(tenant.id());
+        if (!pending.isEmpty()) {
+            log.info("tenant {}: publishing {} vendor link(s) not yet on vendor.links", tenant.id(), pending.size());
+            pending.forEach(this::publish);
+        }
+    }
+
+    private void rememberConflicts(Tenant tenant, List<LinkConflict> found) {
+        Map<UUID, LinkConflict> open = openConflicts.computeIfAbsent(tenant.id(), t -> new ConcurrentHashMap<>());
+        found.forEach(c -> open.put(c.bcVendorId(), c));
+        metrics.linkConflicts(tenant.id(), open.size());
+    }
+
+    private void resolveConflicts(Tenant tenant, UUID bcVendorId, long procoreVendorId) {
+        Map<UUID, LinkConflict> open = openConflicts.get(tenant.id());
+        if (open != null) {
+            open.values().removeIf(c -> c.bcVendorId().equals(bcVendorId) || c.procoreVendorIds().contains(procoreVendorId));
+            metrics.linkConflicts(tenant.id(), open.size());
+        }
     }
 
     private static List<HandMadeVendor> handMade(ProcoreDirectory directory) {

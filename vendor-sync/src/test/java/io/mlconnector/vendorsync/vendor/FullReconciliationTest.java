@@ -66,7 +66,7 @@ class FullReconciliationTest {
         assertThat(fx.procoreVendor(3968032)).isEqualTo(loneStarBefore);
 
         assertThat(fx.links.all("harbor-ridge")).hasSize(30);
-        VendorLink summitLink = fx.links.find("harbor-ridge", UUID.fromString(SUMMIT_SURVEY)).orElseThrow();
+        LinkedVendor summitLink = fx.links.find("harbor-ridge", UUID.fromString(SUMMIT_SURVEY)).orElseThrow();
         assertThat(summitLink.procoreVendorId()).isEqualTo(summit.path("id").asLong());
         assertThat(summitLink.bcVendorNumber()).isEqualTo("V1300");
         assertThat(fx.links.find("harbor-ridge", UUID.fromString("8f3c2a10-0000-4000-a000-000000000029"))

@@ -23,11 +23,13 @@ public class ConnectorTopicsConfiguration {
         // every topic, and a dead-letter topic for each one the services consume (see DeadLetters)
         return new KafkaAdmin.NewTopics(java.util.stream.Stream.concat(Topics.all().stream(),
                         DeadLetters.CONSUMED_TOPICS.stream().map(DeadLetters::topicFor))
-                .map(name -> {
-                    TopicBuilder topic = TopicBuilder.name(name).partitions(partitions).replicas(replicas);
-                    // state topics are read from the beginning: keep the latest record per key, never expire it
-                    return (Topics.isCompacted(name) ? topic.compact() : topic).build();
-                })
+                .map(name -> compactedIfState(TopicBuilder.name(name).partitions(partitions).replicas(replicas), name)
+                        .build())
                 .toArray(NewTopic[]::new));
+    }
+
+    /** A state topic (Topics.isCompacted) keeps the latest record per key for ever instead of expiring by time. */
+    private static TopicBuilder compactedIfState(TopicBuilder topic, String name) {
+        return Topics.isCompacted(name) ? topic.compact() : topic;
     }
 }

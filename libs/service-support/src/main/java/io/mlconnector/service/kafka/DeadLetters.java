@@ -53,7 +53,7 @@ public final class DeadLetters {
     /** The topics the connector's own services consume: only these need a dead-letter topic. */
     public static final List<String> CONSUMED_TOPICS = List.of(
             Topics.PROCORE_WEBHOOK_EVENTS, Topics.BC_WEBHOOK_EVENTS,
-            Topics.PROCORE_COST_DOCUMENTS, Topics.BC_POSTING_REQUESTS);
+            Topics.PROCORE_COST_DOCUMENTS, Topics.BC_POSTING_REQUESTS, Topics.VENDOR_LINKS);
 
     private DeadLetters() {
     }

@@ -141,6 +141,21 @@ public final class SandboxCompany {
         return node.deepCopy();
     }
 
+    /** Deletes a vendor as a BC user would (DELETE vendors({id})); subscribers are notified. False when none has it. */
+    public boolean deleteVendor(String number) {
+        List<Change> changes = new ArrayList<>();
+        synchronized (sandbox.lock()) {
+            java.util.Optional<ObjectNode> vendor = data().findBy("vendors", "number", code(number));
+            if (vendor.isEmpty()) {
+                return false;
+            }
+            data().set("vendors").remove(UUID.fromString(vendor.get().get("id").stringValue()));
+            touch(vendor.get(), "vendors", "deleted", changes);
+        }
+        sandbox.notifyChanges(changes);
+        return true;
+    }
+
     /** Blocks or unblocks a G/L account (accounts are read-only through the API). */
     public void setAccountBlocked(String number, boolean blocked) {
         List<Change> changes = new ArrayList<>();
