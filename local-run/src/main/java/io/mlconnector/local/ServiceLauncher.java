@@ -88,6 +88,17 @@ final class ServiceLauncher implements AutoCloseable {
      */
     @Override
     public void close() {
+        // Listeners first, in every service, while all HTTP clients still work: the five contexts share Reactor
+        // Netty's global event loops, which the first context to close shuts down for all of them.
+        for (var entry : contexts.entrySet()) {
+            try {
+                entry.getValue().getBeanProvider(org.springframework.kafka.config.KafkaListenerEndpointRegistry.class)
+                        .ifAvailable(org.springframework.kafka.config.KafkaListenerEndpointRegistry::stop);
+            } catch (RuntimeException e) {
+                org.slf4j.LoggerFactory.getLogger(ServiceLauncher.class)
+                        .warn("{}: listeners did not stop cleanly", entry.getKey().name, e);
+            }
+        }
         for (var entry : contexts.entrySet()) {
             try {
                 entry.getValue().close();

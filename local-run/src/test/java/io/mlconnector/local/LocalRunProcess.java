@@ -67,6 +67,23 @@ final class LocalRunProcess implements AutoCloseable {
         throw new AssertionError("no '" + line + "' within " + timeout + "; see " + log);
     }
 
+    /** Waits until this run has posted {@code count} documents (its log says so); false if it ended first. */
+    boolean awaitPostings(int count, Duration timeout) throws Exception {
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            if (POSTED.matcher(Files.readString(log)).results().count() >= count) {
+                return true;
+            }
+            if (!process.isAlive()) {
+                return false;
+            }
+            Thread.sleep(20);
+        }
+        return false;
+    }
+
+    private static final Pattern POSTED = Pattern.compile("PostingWorkflow +posted ");
+
     boolean isAlive() {
         return process.isAlive();
     }

@@ -29,7 +29,8 @@ class StopOnSigtermLosesNothingIT {
         long stopMillis;
         try (LocalRunProcess run = LocalRunProcess.start(LOGS.resolve("continuous.log"), "--state-dir", state.toString())) {
             run.awaitOutput(Pattern.compile("syncing every project"), Duration.ofMinutes(3));
-            Thread.sleep(3000); // mid-sync: postings in flight
+            // mid-sync: some documents posted, others in flight
+            assertThat(run.awaitPostings(10, Duration.ofMinutes(2))).as("the sync posts").isTrue();
             tree = run.tree();
             assertThat(tree).as("the launcher and its broker child").hasSizeGreaterThanOrEqualTo(2);
             long started = System.nanoTime();

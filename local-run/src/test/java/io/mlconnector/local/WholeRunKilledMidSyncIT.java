@@ -43,17 +43,24 @@ class WholeRunKilledMidSyncIT {
             try (LocalRunProcess run = LocalRunProcess.start(LOGS.resolve("round-" + round + ".log"),
                     "--once", "--state-dir", state.toString())) {
                 run.awaitOutput(SYNCING, Duration.ofMinutes(3));
-                // the first sync posts for ~10 s on 2 cores; later rounds resume what the earlier ones left
-                long after = random.nextInt(round == 1 ? 9000 : 4000);
-                Thread.sleep(after);
-                if (!run.isAlive()) {
-                    kills.add("round " + round + ": finished before the kill at +" + after + " ms");
+                // a random point of this round's work: after 0..15 more postings (0: while ingest reads Procore),
+                // plus up to 200 ms, so the kill lands at different steps of a posting
+                int postings = random.nextInt(16);
+                long jitter = random.nextInt(postings == 0 ? 3000 : 200);
+                if (!run.awaitPostings(postings, Duration.ofMinutes(2))) {
+                    kills.add("round " + round + ": finished before " + postings + " postings");
                     continue;
                 }
+                Thread.sleep(jitter);
+                if (!run.isAlive()) {
+                    kills.add("round " + round + ": finished before the kill");
+                    continue;
+                }
+                String after = "after " + postings + " postings + " + jitter + " ms";
                 int processes = run.tree().size();
                 run.killTree();
                 killed++;
-                kills.add("round " + round + ": killed " + processes + " processes at +" + after + " ms into the sync");
+                kills.add("round " + round + ": killed " + processes + " processes " + after);
             }
         }
         LocalRunProcess last = LocalRunProcess.start(LOGS.resolve("recovery.log"), "--once", "--state-dir",

@@ -32,6 +32,8 @@ public final class KafkaBroker implements AutoCloseable {
 
     /** Restarts in a row after which a broker that keeps dying is left down (its log says why). */
     private static final int MAX_QUICK_RESTARTS = 5;
+    /** Names the broker's folder on its command line. */
+    public static final String DIR_PROPERTY = "mlc.broker.dir";
     private static final Duration QUICK = Duration.ofSeconds(30);
 
     private final Path dir;
@@ -169,7 +171,9 @@ public final class KafkaBroker implements AutoCloseable {
             return;
         }
         var leftover = ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
-                .filter(p -> p.info().commandLine().map(c -> c.contains(config.toString())).orElse(false));
+                .filter(p -> p.info().commandLine()
+                        .map(c -> c.contains("-D" + DIR_PROPERTY + "=" + config.getParent().toAbsolutePath() + " "))
+                        .orElse(false));
         if (leftover.isEmpty()) {
             return;
         }
@@ -239,9 +243,12 @@ public final class KafkaBroker implements AutoCloseable {
     private static List<String> javaCommand(String classpath, Path logback, String main, String... args) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        // early on the command line, which the OS may show cut short: how a broker of this folder is recognised
+        command.add("-D" + DIR_PROPERTY + "=" + logback.toAbsolutePath().getParent());
         command.add("-Xmx512m");
         command.add("-XX:+UseSerialGC");
         command.add("-Dlogback.configurationFile=" + logback.toAbsolutePath());
+
         command.add("-cp");
         command.add(classpath);
         command.add(main);
