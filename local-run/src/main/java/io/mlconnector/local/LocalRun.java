@@ -77,6 +77,10 @@ public final class LocalRun implements AutoCloseable {
             common.put("spring.kafka.consumer.properties.schema.registry.url", stack.registry.baseUri().toString());
             common.put("mlc.mongodb.uri", stack.mongo.connectionString());
             common.put("mlc.mongodb.database", "ml-connector");
+            // the embedded store shares this machine's cores with everything else: production's fail-fast timeouts
+            // (sized for answering webhooks) would fail the start on a busy laptop
+            common.put("mlc.mongodb.server-selection-timeout", "15s");
+            common.put("mlc.mongodb.read-timeout", "15s");
             common.put("mlc.tenants.file", stack.tenantsFile.toString());
             common.put("mlc.encryption-keys", stack.encryptionKeys);
             common.put("server.port", 0);

@@ -46,7 +46,7 @@ final class LocalRunProcess implements AutoCloseable {
         command.addAll(List.of(localArgs));
         Files.createDirectories(log.getParent());
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+                .redirectOutput(ProcessBuilder.Redirect.to(log.toFile())).start(); // a fresh log per start
         STARTED.add(process);
         return new LocalRunProcess(process, log);
     }
