@@ -133,7 +133,7 @@ Call with (dict "root" $ "name" $name "svc" $svc).
     "metrics" (dict "tags" (dict "application" .name)))
   "mlc" (dict
     "schema-registry-url" $v.schemaRegistry.url
-    "mongodb" (dict "database" $v.mongodb.database)
+    "mongodb" (dict "database" $v.mongodb.database "write-concern" (toString $v.mongodb.writeConcern) "journal" $v.mongodb.journal)
     "tenants" (dict "file" $v.tenants.filePath)) }}
 {{- if and (eq .name "webhook-gateway") .svc.ingress.enabled .svc.ingress.hosts }}
 {{- /* The gateway logs each tenant's webhook URL at start-up from this base URL. */}}

@@ -32,6 +32,8 @@ public final class LocalRun implements AutoCloseable {
     private final LocalStack stack;
     private final ServiceLauncher services;
     private final PrintStream out;
+    private final Thread stopOnSignal = new Thread(this::stopOnSignal, "ml-connector-stop");
+    private boolean closed; // guarded by this
 
     private LocalRun(LocalOptions options, LocalStack stack, ServiceLauncher services, PrintStream out) {
         this.options = options;
@@ -53,9 +55,8 @@ public final class LocalRun implements AutoCloseable {
             if (!options.once()) {
                 out.println("\nml-connector keeps running: reconciliation on the tenant's schedule, webhooks at the"
                         + " URLs above. Ctrl-C stops it.");
-                CountDownLatch stop = new CountDownLatch(1);
-                Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown));
-                stop.await();
+                new CountDownLatch(1).await(); // until Ctrl-C / SIGTERM: stopOnSignal closes everything
+
             }
             return summary;
         }
@@ -78,6 +79,10 @@ public final class LocalRun implements AutoCloseable {
             common.put("spring.kafka.consumer.properties.schema.registry.url", stack.registry.baseUri().toString());
             common.put("mlc.mongodb.uri", stack.mongo.connectionString());
             common.put("mlc.mongodb.database", "ml-connector");
+            // the embedded store shares this machine's cores with everything else: production's fail-fast timeouts
+            // (sized for answering webhooks) would fail the start on a busy laptop
+            common.put("mlc.mongodb.server-selection-timeout", "15s");
+            common.put("mlc.mongodb.read-timeout", "15s");
             common.put("mlc.tenants.file", stack.tenantsFile.toString());
             common.put("mlc.encryption-keys", stack.encryptionKeys);
             common.put("server.port", 0);
@@ -95,6 +100,7 @@ public final class LocalRun implements AutoCloseable {
             out.println("ml-connector: starting webhook-gateway, procore-ingest, mapping-service, bc-poster, vendor-sync");
             ServiceLauncher services = ServiceLauncher.start(common, perService);
             LocalRun run = new LocalRun(options, stack, services, out);
+            Runtime.getRuntime().addShutdownHook(run.stopOnSignal);
             run.printEndpoints(gatewayPort);
             return run;
         } catch (Exception e) {
@@ -194,10 +200,39 @@ public final class LocalRun implements AutoCloseable {
         return services;
     }
 
+    /**
+     * Ctrl-C / SIGTERM, in either mode: the JVM is going down, so stop everything in order here rather than leave it
+     * to the operating system: intake first, in-flight records finished and committed, consumers out of their
+     * groups, then the sandboxes' state saved (completely, atomically) and the store and broker shut down.
+     * Restarting on the same state folder then finds everything where it was.
+     */
+    private void stopOnSignal() {
+        out.println("ml-connector: stopping (finishing what is in flight, saving state) ...");
+        long started = System.nanoTime();
+        close();
+        out.println("ml-connector: stopped in " + (System.nanoTime() - started) / 1_000_000 + " ms"
+                + (options.stateDir() == null ? "" : "; state kept in " + options.stateDir()));
+    }
+
+    /** Stops the services (intake first), then the stack; once, whoever calls first (the other caller waits). */
     @Override
-    public void close() {
-        services.close();
-        stack.close();
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        if (Thread.currentThread() != stopOnSignal) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(stopOnSignal);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running or about to: it finds this run closed
+            }
+        }
+        try {
+            services.close();
+        } finally {
+            stack.close();
+        }
     }
 
     /** The broker runs as a child JVM on the launcher's classpath (bin/ml-connector writes it to a file). */

@@ -105,7 +105,7 @@ final class LocalStack implements AutoCloseable {
             if (keepState) {
                 // like BC below: what the last run wrote into "Procore" (vendor-sync's vendors) is still there
                 Path procoreState = state.resolve("procore-sandbox-state.json");
-                procore.data().restoreState(procoreState);
+                procore.data().keepStateIn(procoreState); // saved after every write, and at close
                 started.add(() -> procore.data().saveState(procoreState));
             }
             BcSandbox bc = BcSandbox.start(BcSandboxOptions.builder().dataDir(options.bcData())

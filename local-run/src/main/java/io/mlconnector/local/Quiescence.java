@@ -34,15 +34,26 @@ final class Quiescence {
         try (Admin admin = Admin.create(props)) {
             while (quietChecks < 3) {
                 if (Instant.now().isAfter(deadline)) {
-                    throw new IllegalStateException("pipeline did not drain within " + timeout + "; lag " + lag(admin, topicByGroup));
+                    throw new IllegalStateException("pipeline did not drain within " + timeout + "; lag " + lagOrUnknown(admin, topicByGroup));
                 }
-                quietChecks = lag(admin, topicByGroup) == 0 ? quietChecks + 1 : 0;
+                quietChecks = lagOrUnknown(admin, topicByGroup) == 0 ? quietChecks + 1 : 0;
                 Thread.sleep(400);
             }
         }
     }
 
-    private static long lag(Admin admin, Map<String, String> topicByGroup) throws Exception {
+    /** The lag, or -1 while the broker cannot tell (it is restarting): not quiet, ask again. */
+    private static long lagOrUnknown(Admin admin, Map<String, String> topicByGroup) throws InterruptedException {
+        try {
+            return lag(admin, topicByGroup);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException
+                 | org.apache.kafka.common.KafkaException brokerAway) {
+            return -1;
+        }
+    }
+
+    private static long lag(Admin admin, Map<String, String> topicByGroup) throws java.util.concurrent.ExecutionException, java.util.concurrent.TimeoutException,
+            InterruptedException {
         long total = 0;
         for (var entry : topicByGroup.entrySet()) {
             String topic = entry.getValue();

@@ -5,10 +5,7 @@ import io.mlconnector.ingest.ProcoreIngestApplication;
 import io.mlconnector.mapping.MappingServiceApplication;
 import io.mlconnector.poster.BcPosterApplication;
 import io.mlconnector.vendorsync.VendorSyncApplication;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -83,11 +80,33 @@ final class ServiceLauncher implements AutoCloseable {
         return Integer.parseInt(contexts.get(service).getEnvironment().getProperty("local.server.port", "0"));
     }
 
+    /**
+     * Closes every service, intake first (gateway, ingest), then mapping, the poster and vendor-sync: each context
+     * stops its listeners — a record being processed finishes (bounded by the container's shutdown timeout), its
+     * offset is committed and the consumer leaves its group — then its schedulers, clients and store connections.
+     * One service failing to stop does not keep the others running.
+     */
     @Override
     public void close() {
-        List<ConfigurableApplicationContext> reversed = new ArrayList<>(contexts.values());
-        Collections.reverse(reversed);
-        reversed.forEach(ConfigurableApplicationContext::close);
+        // Listeners first, in every service, while all HTTP clients still work: the five contexts share Reactor
+        // Netty's global event loops, which the first context to close shuts down for all of them.
+        for (var entry : contexts.entrySet()) {
+            try {
+                entry.getValue().getBeanProvider(org.springframework.kafka.config.KafkaListenerEndpointRegistry.class)
+                        .ifAvailable(org.springframework.kafka.config.KafkaListenerEndpointRegistry::stop);
+            } catch (RuntimeException e) {
+                org.slf4j.LoggerFactory.getLogger(ServiceLauncher.class)
+                        .warn("{}: listeners did not stop cleanly", entry.getKey().name, e);
+            }
+        }
+        for (var entry : contexts.entrySet()) {
+            try {
+                entry.getValue().close();
+            } catch (RuntimeException e) {
+                org.slf4j.LoggerFactory.getLogger(ServiceLauncher.class)
+                        .warn("{} did not stop cleanly", entry.getKey().name, e);
+            }
+        }
         contexts.clear();
     }
 }

@@ -34,6 +34,9 @@ class ConfigPointsServicesAtExternalSystemsTest {
             assertThat(str(app, "spring", "kafka", "producer", "properties", "schema.registry.url")).isEqualTo(REGISTRY);
             assertThat(str(app, "spring", "kafka", "consumer", "properties", "schema.registry.url")).isEqualTo(REGISTRY);
             assertThat(str(app, "mlc", "mongodb", "database")).isEqualTo("ml-connector");
+            // acknowledged = in a majority's journal, before any offset is committed
+            assertThat(str(app, "mlc", "mongodb", "write-concern")).isEqualTo("majority");
+            assertThat(str(app, "mlc", "mongodb", "journal")).isEqualTo("true");
             assertThat(at(app, "server", "port")).isEqualTo(8080);
             assertThat(at(app, "management", "server", "port")).isEqualTo(8081);
             assertThat(at(app, "management", "endpoint", "health", "probes", "enabled")).isEqualTo(true);

@@ -95,12 +95,32 @@ public final class VendorSyncJobs implements SmartLifecycle {
         }
     }
 
-    private static void each(Tenant tenant, String job, Runnable work) {
+    /**
+     * Runs one tenant's job; a failure is logged and the job runs again on schedule. A failure of Procore or BC
+     * (an outage, a refusal: their exceptions already say what and where) is one line; anything else is a defect
+     * and is logged with its stack trace, or nobody can find it.
+     */
+    static void each(Tenant tenant, String job, Runnable work) {
         try {
             work.run();
         } catch (RuntimeException e) {
-            log.warn("tenant {}: {} failed: {}", tenant.id(), job, e.toString());
+            if (isRemoteFailure(e)) {
+                log.warn("tenant {}: {} failed: {}", tenant.id(), job, e.toString());
+            } else {
+                log.error("tenant {}: {} failed unexpectedly", tenant.id(), job, e);
+            }
         }
+    }
+
+    private static boolean isRemoteFailure(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof io.mlconnector.bc.BcApiException || t instanceof io.mlconnector.procore.ProcoreApiException
+                    || t instanceof io.mlconnector.oauth.TokenRequestException
+                    || t instanceof org.springframework.web.reactive.function.client.WebClientRequestException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String pretty(Duration d) {

@@ -2,6 +2,7 @@ package io.mlconnector.service.config;
 
 import com.mongodb.ConnectionString;
 import com.mongodb.MongoClientSettings;
+import com.mongodb.WriteConcern;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
@@ -11,8 +12,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The MongoDB client every service needs, from {@code mlc.mongodb.uri} / {@code mlc.mongodb.database}.
-
+ * The MongoDB client every service needs, from {@code mlc.mongodb.uri} / {@code mlc.mongodb.database}, with a
+ * majority, journaled write concern unless configured otherwise ({@link MongoProperties}).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(MongoProperties.class)
@@ -26,10 +27,20 @@ public class MongoClientConfiguration {
                 .applyToSocketSettings(socket -> socket
                         .connectTimeout((int) properties.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
                         .readTimeout((int) properties.readTimeout().toMillis(), TimeUnit.MILLISECONDS))
+                .writeConcern(writeConcern(properties))
                 // applied last, so options written in the URI override the defaults above
                 .applyConnectionString(new ConnectionString(properties.uri()))
                 .build();
         return MongoClients.create(settings);
+    }
+
+    /** {@code mlc.mongodb.write-concern} / {@code journal} / {@code write-timeout}: majority and journaled by default. */
+    static WriteConcern writeConcern(MongoProperties properties) {
+        String w = properties.writeConcern().trim();
+        WriteConcern base = w.chars().allMatch(Character::isDigit) && !w.isEmpty()
+                ? new WriteConcern(Integer.parseInt(w)) : new WriteConcern(w);
+        return base.withJournal(properties.journal())
+                .withWTimeout(properties.writeTimeout().toMillis(), TimeUnit.MILLISECONDS);
     }
 
     @Bean

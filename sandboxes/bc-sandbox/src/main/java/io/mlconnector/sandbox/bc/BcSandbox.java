@@ -55,6 +55,7 @@ public final class BcSandbox implements AutoCloseable {
     private final List<HeldRequest> holds = new ArrayList<>();
     private DisposableServer server;
     private String baseUrl;
+    private StatePersister persister;
 
     private BcSandbox(BcSandboxOptions options) {
         this.options = options;
@@ -75,6 +76,7 @@ public final class BcSandbox implements AutoCloseable {
         }
         if (options.statePath() != null) {
             SandboxStateFile.restore(sandbox.state, options.statePath());
+            sandbox.persister = new StatePersister(sandbox.state, options.statePath());
         }
         sandbox.server = HttpServer.create().host(options.host()).port(options.port())
                 .handle(sandbox::handle).bindNow();
@@ -124,10 +126,8 @@ public final class BcSandbox implements AutoCloseable {
     public void close() {
         releaseHolds();
         subscriptions.close();
-        if (options.statePath() != null) {
-            synchronized (state) {
-                SandboxStateFile.save(state, options.statePath());
-            }
+        if (persister != null) {
+            persister.saveNow();
         }
         if (server != null) {
             server.disposeNow(Duration.ofSeconds(5));
@@ -153,6 +153,7 @@ public final class BcSandbox implements AutoCloseable {
                                 .onErrorResume(BcError.class, e -> Mono.just(Reply.error(e)))
                                 .onErrorResume(e -> Mono.just(Reply.error(
                                         new BcError(500, "Internal_ServerError", String.valueOf(e)))))))
+                .flatMap(reply -> persisted(method, uri, reply))
                 .flatMap(reply -> {
                     requestLog.add(new RequestLogEntry(at, method, uri, reply.status(),
                             Duration.ofNanos(System.nanoTime() - started)));
@@ -163,6 +164,25 @@ public final class BcSandbox implements AutoCloseable {
                     reply.headers().forEach(res::header);
                     return reply.body().isEmpty() ? res.send() .then() : res.sendString(Mono.just(reply.body())).then();
                 });
+    }
+
+    /**
+     * The reply, once a write's effect is saved (with {@code statePath}): BC's answer means the change is durable.
+     * Reads and token requests change nothing that is kept. The save runs off the event loop.
+     */
+    private Mono<Reply> persisted(String method, String uri, Reply reply) {
+        if (persister == null || method.equals("GET") || method.equals("HEAD") || uri.contains("/oauth2/")) {
+            return Mono.just(reply);
+        }
+        return Mono.fromCallable(() -> {
+            persister.afterWrite();
+            return reply;
+        }).subscribeOn(reactor.core.scheduler.Schedulers.boundedElastic());
+    }
+
+    /** How many times the state was written to {@code statePath} (the cost of keeping it). */
+    public long stateSaves() {
+        return persister == null ? 0 : persister.saves();
     }
 
     /**

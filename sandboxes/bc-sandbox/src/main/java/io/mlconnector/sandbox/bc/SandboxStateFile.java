@@ -24,7 +24,13 @@ final class SandboxStateFile {
     private SandboxStateFile() {
     }
 
+    /** Writes the state (the caller holds its monitor) to the file, atomically: a reader sees the old or the new. */
     static void save(SandboxState state, Path file) {
+        write(snapshot(state), file);
+    }
+
+    /** The state as JSON text; the caller holds the state's monitor. */
+    static String snapshot(SandboxState state) {
         ObjectNode root = Json.object();
         ArrayNode environments = root.putArray("environments");
         for (EnvironmentData env : state.environments.values()) {
@@ -36,11 +42,16 @@ final class SandboxStateFile {
             ArrayNode subscriptions = e.putArray("subscriptions");
             env.subscriptions.values().forEach(s -> subscriptions.add(s.deepCopy()));
         }
+        return Json.MAPPER.writeValueAsString(root);
+    }
+
+    /** Temp file in the same folder, then an atomic rename: a crash mid-write leaves the previous state intact. */
+    static void write(String json, Path file) {
         try {
             Path parent = file.toAbsolutePath().getParent();
             Files.createDirectories(parent);
             Path tmp = Files.createTempFile(parent, "bc-sandbox", ".tmp");
-            Files.writeString(tmp, Json.MAPPER.writeValueAsString(root));
+            Files.writeString(tmp, json);
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot save BC sandbox state to " + file, e);

@@ -81,6 +81,7 @@ final class ProcoreHttpHandler implements BiFunction<HttpServerRequest, HttpServ
                     log.warn("sandbox failed on {} {}", method, path, e);
                     return Mono.just(ApiResponse.json(500, ApiError.body(500, "internal_error", "Internal Server Error")));
                 })
+                .flatMap(r -> savedIfWrite(method, path, r))
                 .delayUntil(r -> delay(path))
                 .flatMap(r -> {
                     r.headers.forEach(response::header);
@@ -90,6 +91,17 @@ final class ProcoreHttpHandler implements BiFunction<HttpServerRequest, HttpServ
                             Duration.ofNanos(System.nanoTime() - started)));
                     return response.status(r.status).sendString(Mono.just(r.body)).then();
                 });
+    }
+
+    /** A write's effect is in the state file (when the sandbox keeps one) before it is answered; off the event loop. */
+    private Mono<ApiResponse> savedIfWrite(String method, String path, ApiResponse response) {
+        if (method.equals("GET") || method.equals("HEAD") || !path.startsWith("/rest/")) {
+            return Mono.just(response);
+        }
+        return Mono.fromCallable(() -> {
+            data.saveAfterWrite();
+            return response;
+        }).subscribeOn(reactor.core.scheduler.Schedulers.boundedElastic());
     }
 
     private Mono<Long> delay(String path) {

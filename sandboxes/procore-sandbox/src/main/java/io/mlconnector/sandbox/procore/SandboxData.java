@@ -125,6 +125,25 @@ public final class SandboxData {
         }
     }
 
+    private volatile Path keptIn;
+
+    /**
+     * Restores the records saved in {@code file} (if any) and from now on saves them there after every API write,
+     * before it is answered, so a process killed right after loses nothing the sandbox acknowledged.
+     */
+    public void keepStateIn(Path file) {
+        restoreState(file);
+        keptIn = file;
+    }
+
+    /** After an API write: the records to the state file, when there is one. */
+    void saveAfterWrite() {
+        Path file = keptIn;
+        if (file != null) {
+            saveState(file);
+        }
+    }
+
     /** Replaces the seeded records with those saved by {@link #saveState(Path)}; no file, no change. */
     public synchronized void restoreState(Path file) {
         if (!Files.exists(file)) {

@@ -33,4 +33,21 @@ class SandboxStateKeptBetweenRunsTest {
             assertThat(second.data().companyOfProject(2001001L)).contains(COMPANY);
         }
     }
+
+    @Test
+    void anAnsweredApiWriteIsInTheStateFileWithoutAClose(@TempDir Path dir) throws Exception {
+        Path state = dir.resolve("procore-state.json");
+        ProcoreSandbox sandbox = ProcoreSandbox.start(ProcoreSandboxOptions.defaults(DEMO));
+        try {
+            sandbox.data().keepStateIn(state);
+            String token = SandboxHttp.token(sandbox);
+            var created = SandboxHttp.send(sandbox, token, "POST", "/rest/v1.0/vendors",
+                    "{\"company_id\":5001234,\"vendor\":{\"name\":\"Durable Drywall LLC\",\"origin_id\":\"V-DURABLE\"}}");
+            assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+            // what a restarted sandbox would read while this one still runs (never closed, as after kill -9)
+            assertThat(java.nio.file.Files.readString(state)).contains("Durable Drywall LLC");
+        } finally {
+            sandbox.close();
+        }
+    }
 }

@@ -1,0 +1,56 @@
+package io.mlconnector.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.mlconnector.sandbox.bc.BcSandbox;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Business Central throttles (429 with Retry-After) and fails (500/503) in waves for the whole first sync; every
+ * document still ends posted exactly once, nothing is left failed or stuck, and the store, BC and offsets agree.
+ */
+@Tag("reliability")
+class BcThrottlingStormIT {
+
+    private static final Path HOME = Path.of(System.getProperty("mlc.home", "..")).toAbsolutePath().normalize();
+
+    @Test
+    void wavesOf429And5xxDelayPostingButLoseAndDoubleNothing(@TempDir Path temp) throws Exception {
+        Path state = temp.resolve("state");
+        LocalOptions options = LocalOptions.parse(List.of("--once", "--state-dir", state.toString()), HOME);
+        RunSummary summary;
+        long throttled;
+        long failed;
+        ScheduledExecutorService storm = Executors.newSingleThreadScheduledExecutor();
+        try (LocalRun run = LocalRun.start(options, System.out)) {
+            BcSandbox bc = run.stack().bc;
+            storm.scheduleAtFixedRate(() -> {
+                bc.failNext(3, 429);
+                bc.failNext(1, 503);
+                bc.failNext(1, 500);
+            }, 0, 700, TimeUnit.MILLISECONDS);
+            summary = run.syncOnce();
+            storm.shutdownNow();
+            throttled = bc.requestLog().stream().filter(r -> r.status() == 429).count();
+            failed = bc.requestLog().stream().filter(r -> r.status() >= 500).count();
+            System.out.print(summary.toText());
+        } finally {
+            storm.shutdownNow();
+        }
+        StateDirAudit.Findings found = StateDirAudit.of(state, HOME);
+        System.out.printf("reliability: BC 429/5xx storm answered 429=%d 5xx=%d, posted=%d lost=%d doubled=%d"
+                        + " failed=%d (sync %d ms)%n", throttled, failed, found.posted(), found.lost(), found.doubled(),
+                summary.failed().size(), summary.durationMillis());
+        assertThat(throttled + failed).as("the storm hit").isGreaterThan(10);
+        assertThat(summary.failed()).as("nothing failed for good").isEmpty();
+        assertThat(found.problems()).as("store, BC and offsets agree").isEmpty();
+        assertThat(found.posted()).isGreaterThanOrEqualTo(40);
+    }
+}
