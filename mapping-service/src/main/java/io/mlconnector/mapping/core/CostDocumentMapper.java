@@ -258,6 +258,7 @@ public final class CostDocumentMapper {
                 .setVendorId(vendor.map(BcVendor::id).orElse(null))
                 .setVendorNumber(vendor.map(BcVendor::number).orElse(null))
                 .setDocumentNumber(document.getNumber())
+                .setVendorInvoiceNumber(document.getVendorInvoiceNumber())
                 .setDocumentDate(documentDate)
                 .setPostingDate(documentDate)
                 .setDescription(description(document, category))
