@@ -152,6 +152,13 @@ public final class SandboxCompany {
         sandbox.notifyChanges(changes);
     }
 
+    /** BC's duplicate vendor document number check at posting (on by default, as in standard BC). */
+    public void setCheckDuplicateVendorDocumentNo(boolean check) {
+        synchronized (sandbox.lock()) {
+            data().settings.checkDuplicateVendorDocumentNo = check;
+        }
+    }
+
     public void setAllowedPostingPeriod(LocalDate from, LocalDate to) {
         synchronized (sandbox.lock()) {
             data().settings.allowPostingFrom = from;
