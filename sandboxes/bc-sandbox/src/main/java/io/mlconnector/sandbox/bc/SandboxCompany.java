@@ -89,6 +89,14 @@ public final class SandboxCompany {
         return select("purchaseInvoiceLines", n -> invoiceId.toString().equals(Json.text(n, "documentId")), true);
     }
 
+    public List<JsonNode> purchaseCreditMemos() {
+        return select("purchaseCreditMemos", n -> true, false);
+    }
+
+    public List<JsonNode> purchaseCreditMemoLines(UUID creditMemoId) {
+        return select("purchaseCreditMemoLines", n -> creditMemoId.toString().equals(Json.text(n, "documentId")), true);
+    }
+
     public List<JsonNode> generalLedgerEntries() {
         return select("generalLedgerEntries", n -> true, true);
     }
