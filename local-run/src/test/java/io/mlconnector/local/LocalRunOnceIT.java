@@ -45,14 +45,14 @@ class LocalRunOnceIT {
                     .toList();
             assertThat(bc.draftPurchaseInvoiceCount()).as("no draft left behind").isZero();
             // every posted invoice carries a posting key and exactly one invoice exists per key
-            Set<String> keys = postedInvoices.stream().map(i -> i.path("vendorInvoiceNumber").asString())
+            Set<String> keys = postedInvoices.stream().map(i -> BcInvoices.postingKey(bc, i))
                     .collect(Collectors.toSet());
             assertThat(keys).hasSize(postedInvoices.size());
             assertThat(keys).allMatch(k -> k.startsWith("RQ-") || k.startsWith("DC-"));
 
             // a requisition posts on the subcontractor's vendor with cost lines plus a negative retainage line
             JsonNode requisition = postedInvoices.stream()
-                    .filter(i -> i.path("vendorInvoiceNumber").asString().startsWith("RQ-")).findFirst().orElseThrow();
+                    .filter(i -> BcInvoices.postingKey(bc, i).startsWith("RQ-")).findFirst().orElseThrow();
             List<JsonNode> lines = bc.purchaseInvoiceLines(java.util.UUID.fromString(requisition.path("id").asString()));
             assertThat(lines).anyMatch(l -> l.path("lineObjectNumber").asString().equals("5130"));
             assertThat(lines).anyMatch(l -> l.path("lineObjectNumber").asString().equals("2120")
@@ -78,7 +78,7 @@ class LocalRunOnceIT {
 
             // An accountant fixes the mapping that sent masonry materials to a blocked account: the parked direct
             // cost is re-driven and posts, once, without another sync.
-            assertThat(bc.postedPurchaseInvoices(keyOf(bc, "DC-7400201"))).isEmpty();
+            assertThat(BcInvoices.posted(bc, "DC-7400201")).isEmpty();
             int mapping = run.services().port(ServiceLauncher.Service.MAPPING_SERVICE);
             var answer = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
                             java.net.URI.create("http://127.0.0.1:" + mapping + "/api/tenants/harbor-ridge/mapping/rule"))
@@ -88,8 +88,7 @@ class LocalRunOnceIT {
                     .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
             assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
             org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).untilAsserted(() ->
-                    assertThat(bc.purchaseInvoices()).filteredOn(i -> i.path("vendorInvoiceNumber").asString()
-                            .startsWith("DC-7400201-") && !"Draft".equals(i.path("status").asString())).hasSize(1));
+                    assertThat(BcInvoices.posted(bc, "DC-7400201")).hasSize(1));
 
             // Lone Star Rebar Supply was made by hand in Procore and has no BC vendor yet, so its direct cost waits.
             // The accountant creates the vendor in BC (vendor-sync reports the name clash and creates no duplicate)
@@ -106,8 +105,7 @@ class LocalRunOnceIT {
                     .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
             assertThat(linked.statusCode()).as(linked.body()).isEqualTo(200);
             org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).untilAsserted(() ->
-                    assertThat(bc.purchaseInvoices()).filteredOn(i -> i.path("vendorInvoiceNumber").asString()
-                            .startsWith("DC-7400301-") && !"Draft".equals(i.path("status").asString())).hasSize(1));
+                    assertThat(BcInvoices.posted(bc, "DC-7400301")).hasSize(1));
         }
         assertThat(Files.readString(summaryFile)).contains("\"postedByBcDocumentType\"");
 
@@ -139,11 +137,5 @@ class LocalRunOnceIT {
 
     private static int dimensionOrder(String assignment) {
         return assignment.startsWith("PROJECT=") ? 0 : assignment.startsWith("COSTCODE=") ? 1 : 2;
-    }
-
-    /** The posting key BC holds for a source document, found by its prefix (the revision hash follows it). */
-    private static String keyOf(SandboxCompany bc, String prefix) {
-        return bc.purchaseInvoices().stream().map(i -> i.path("vendorInvoiceNumber").asString())
-                .filter(k -> k.startsWith(prefix + "-")).findFirst().orElse(prefix + "-NONE");
     }
 }

@@ -49,7 +49,7 @@ class ProcoreChangeFlowsByWebhookIT {
 
             RunSummary first = run.syncOnce();
             assertThat(first.failed()).isEmpty();
-            assertThat(bc.postedPurchaseInvoices(keyOf(bc, "DC-" + PENDING_DIRECT_COST))).as("pending: not posted").isEmpty();
+            assertThat(BcInvoices.posted(bc, "DC-" + PENDING_DIRECT_COST)).as("pending: not posted").isEmpty();
             procore.webhooks().clearDeliveries();
 
             Instant approved = Instant.now();
@@ -57,10 +57,10 @@ class ProcoreChangeFlowsByWebhookIT {
 
             // no syncOnce(): only the webhook can carry the change
             Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
-                    .until(() -> !bc.postedPurchaseInvoices(keyOf(bc, "DC-" + PENDING_DIRECT_COST)).isEmpty());
+                    .until(() -> !BcInvoices.posted(bc, "DC-" + PENDING_DIRECT_COST).isEmpty());
             Duration endToEnd = Duration.between(approved, Instant.now());
 
-            JsonNode invoice = bc.postedPurchaseInvoices(keyOf(bc, "DC-" + PENDING_DIRECT_COST)).get(0);
+            JsonNode invoice = BcInvoices.posted(bc, "DC-" + PENDING_DIRECT_COST).get(0);
             assertThat(invoice.path("totalAmountIncludingTax").decimalValue()).isEqualByComparingTo("5480.00");
             List<WebhookDelivery> deliveries = procore.webhooks().deliveries(d -> d.resourceId() == PENDING_DIRECT_COST);
             assertThat(deliveries).as("the gateway answered Procore's delivery 2xx, first time").singleElement()
@@ -74,11 +74,5 @@ class ProcoreChangeFlowsByWebhookIT {
                             + "change -> posted in BC in %d ms%n", deliveries.get(0).responseStatus(),
                     deliveries.get(0).latency().toMillis(), endToEnd.toMillis());
         }
-    }
-
-    /** The posting key BC holds for a source document, found by its prefix (the revision hash follows it). */
-    private static String keyOf(SandboxCompany bc, String prefix) {
-        return bc.purchaseInvoices().stream().map(i -> i.path("vendorInvoiceNumber").asString())
-                .filter(k -> k.startsWith(prefix + "-")).findFirst().orElse(prefix + "-NONE");
     }
 }

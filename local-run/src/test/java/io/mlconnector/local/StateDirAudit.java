@@ -111,7 +111,8 @@ final class StateDirAudit {
             }
         }
         Set<String> bcKeys = new TreeSet<>();
-        bc.purchaseInvoices().forEach(i -> bcKeys.add(i.path("vendorInvoiceNumber").asString()));
+        bc.purchaseInvoices().forEach(i -> bcKeys.add(BcInvoices.postingKey(bc, i)));
+        bc.purchaseCreditMemos().forEach(m -> bcKeys.add(BcInvoices.creditMemoPostingKey(bc, m)));
         bc.generalLedgerEntries().forEach(e -> bcKeys.add(e.path("_externalDocumentNumber").asString()));
         Set<String> known = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
         known.addAll(requests.keySet());
@@ -131,9 +132,7 @@ final class StateDirAudit {
     private static int copiesInBc(SandboxCompany bc, PostingRequest request) {
         String key = request.getPostingKey();
         if (request.getDocumentKind() != BcDocumentKind.GENERAL_JOURNAL) {
-            long invoices = bc.purchaseInvoices().stream()
-                    .filter(i -> key.equalsIgnoreCase(i.path("vendorInvoiceNumber").asString())).count();
-            return (int) (invoices + bc.postedPurchaseCreditMemos(key).size());
+            return BcInvoices.documentsWithKey(bc, key);
         }
         // posting the journal once makes one entry per line plus one per balancing account
         int once = request.getLines().stream().mapToInt(l -> l.getBalancingAccountNumber() == null ? 1 : 2).sum();

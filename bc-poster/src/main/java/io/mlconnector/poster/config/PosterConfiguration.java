@@ -12,6 +12,7 @@ import io.mlconnector.poster.metrics.PosterMetrics;
 import io.mlconnector.poster.posting.LedgerDocument;
 import io.mlconnector.poster.posting.PostingWorkflow;
 import io.mlconnector.poster.posting.RetryablePostingException;
+import io.mlconnector.poster.posting.invoice.PostedNumberRead;
 import io.mlconnector.poster.posting.invoice.PurchaseCreditMemoDocument;
 import io.mlconnector.poster.posting.invoice.PurchaseInvoiceDocument;
 import io.mlconnector.poster.posting.journal.JournalDocument;
@@ -100,8 +101,8 @@ public class PosterConfiguration {
     @Bean
     List<LedgerDocument> ledgerDocuments(@Value("${mlc.poster.journal-code:PROCORE}") String journalCode,
                                          @Value("${mlc.poster.bc-timeout:10m}") Duration timeout,
-                                         @Value("${mlc.poster.read-back-posted-number:false}") boolean readBack) {
-        return List.of(new PurchaseInvoiceDocument(timeout, readBack), new PurchaseCreditMemoDocument(timeout, readBack),
+                                         @Value("${mlc.poster.posted-number-read:WITH_POST}") PostedNumberRead numberRead) {
+        return List.of(new PurchaseInvoiceDocument(timeout, numberRead), new PurchaseCreditMemoDocument(timeout, numberRead),
                 new JournalDocument(journalCode, timeout));
     }
 

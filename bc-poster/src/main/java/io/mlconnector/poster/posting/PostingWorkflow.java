@@ -116,6 +116,10 @@ public final class PostingWorkflow {
             return postToBc(request, tenant, bc, document, record, callsBefore);
         } catch (BcApiException e) {
             return onBcError(request, tenant, e, callsBefore);
+        } catch (VendorDocumentNumberTaken e) {
+            PostingRecord current = store.find(request.getPostingKey()).orElseThrow();
+            return finish(request, fail(current, PostingState.PARKED, e.getMessage()), PostingOutcome.PARKED,
+                    e.getMessage(), callsBefore, tenant);
         }
     }
 
@@ -130,9 +134,9 @@ public final class PostingWorkflow {
         BcDocumentState state = null;
         if (mayBeInBc) {
             state = document.find(bc, request).orElse(null);
-            note(record, AuditStep.BC_LOOKUP, state == null ? "BC holds nothing under " + request.getPostingKey()
-                    : "BC already holds a " + (state.posted() ? "posted" : "draft") + " document under "
-                    + request.getPostingKey());
+            note(record, AuditStep.BC_LOOKUP, state == null ? "BC holds no document of this posting ("
+                    + request.getPostingKey() + ")" : "BC already holds this posting's " + (state.posted()
+                    ? "posted document " : "draft ") + (state.number() == null ? state.id() : state.number()));
         }
         if (state == null) {
             state = document.createDraft(bc, request);
@@ -151,10 +155,15 @@ public final class PostingWorkflow {
                 : BcDocumentState.posted(record.bcDocumentId(), state.number());
         record = moveTo(record, PostingState.POSTED, u -> u.bcDocumentId(posted.id()).bcDocumentNumber(posted.number())
                 .clearLastError());
-        audit.record(AuditEntry.of(record, AuditStep.POSTED, "posted to BC as " + request.getDocumentKind()
-                        + (posted.number() == null ? "" : " " + posted.number()) + ", total " + request.getTotalAmount())
-                .with(AuditEntry.BC_DOCUMENT_ID, String.valueOf(posted.id()))
-                .with(AuditEntry.BC_DOCUMENT_NUMBER, String.valueOf(posted.number())));
+        AuditEntry postedEntry = AuditEntry.of(record, AuditStep.POSTED, "posted to BC as " + request.getDocumentKind()
+                + (posted.number() == null ? "" : " " + posted.number()) + ", total " + request.getTotalAmount());
+        if (posted.id() != null) {
+            postedEntry = postedEntry.with(AuditEntry.BC_DOCUMENT_ID, posted.id());
+        }
+        if (posted.number() != null) {
+            postedEntry = postedEntry.with(AuditEntry.BC_DOCUMENT_NUMBER, posted.number());
+        }
+        audit.record(postedEntry);
         log.info("posted {} {} as {} {}", request.getSourceType(), request.getSourceId(), request.getDocumentKind(),
                 request.getPostingKey());
         return result(request, PostingOutcome.POSTED, posted.id(), posted.number(), null,

@@ -13,6 +13,7 @@ import io.mlconnector.events.PostingResult;
 import io.mlconnector.poster.posting.CrashingLedgerDocument.CrashPoint;
 import io.mlconnector.poster.posting.CrashingLedgerDocument.ProcessDied;
 import io.mlconnector.poster.posting.journal.JournalDocument;
+import io.mlconnector.poster.testbed.BcDocuments;
 import io.mlconnector.poster.testbed.PosterProcess;
 import io.mlconnector.poster.testbed.PosterTestBed;
 import io.mlconnector.poster.testbed.PostingRequests;
@@ -225,11 +226,15 @@ class PostingSurvivesCrashAtEveryStepTest {
         String key = request.getPostingKey();
         switch (request.getDocumentKind()) {
             case PURCHASE_INVOICE -> {
-                assertThat(bed.bc.company().postedPurchaseInvoices(key)).hasSize(1);
+                assertThat(BcDocuments.posted(bed.bc, request)).hasSize(1);
+                assertThat(bed.bc.company().postedPurchaseInvoices(request.getVendorInvoiceNumber()))
+                        .as("BC's Vendor Invoice No. is the vendor's own number").hasSize(1);
                 assertThat(bed.bc.company().draftPurchaseInvoiceCount()).isZero();
             }
             case PURCHASE_CREDIT_MEMO -> {
-                assertThat(bed.bc.company().postedPurchaseCreditMemos(key)).hasSize(1);
+                assertThat(BcDocuments.posted(bed.bc, request)).hasSize(1);
+                assertThat(bed.bc.company().postedPurchaseCreditMemos(request.getVendorInvoiceNumber()))
+                        .as("BC's Vendor Cr. Memo No. is the vendor's own number").hasSize(1);
                 assertThat(bed.bc.company().draftPurchaseCreditMemoCount()).isZero();
             }
             default -> {

@@ -10,7 +10,9 @@ import io.mlconnector.bc.BcClientOptions;
 import io.mlconnector.events.PostingOutcome;
 import io.mlconnector.events.PostingRequest;
 import io.mlconnector.events.PostingResult;
+import io.mlconnector.poster.posting.invoice.PostedNumberRead;
 import io.mlconnector.poster.posting.invoice.PurchaseInvoiceDocument;
+import io.mlconnector.poster.testbed.BcDocuments;
 import io.mlconnector.poster.testbed.PosterProcess;
 import io.mlconnector.poster.testbed.PosterTestBed;
 import io.mlconnector.poster.testbed.PostingRequests;
@@ -61,20 +63,22 @@ class PostingWorkflowTest {
     }
 
     @Test
-    void purchaseInvoicePostsInTwoWritesWithLinesAndDimensionsAndReportsThePostedNumber() {
+    void purchaseInvoicePostsInTwoRequestsWithTheVendorsInvoiceNumberAndReportsThePostedNumber() {
         PostingRequest request = PostingRequests.requisition();
 
         PostingResult result = poster.post(request);
 
         List<RequestLogEntry> calls = bed.apiCalls();
-        // the draft with lines and line dimensions in one deep insert, the post, and one read of the posted number
+        // the draft with lines and line dimensions in one deep insert; the post and the read of its number in one $batch
         assertThat(calls).extracting(RequestLogEntry::method, c -> endpoint(c.pathAndQuery())).containsExactly(
-                tuple("POST", "purchaseInvoices"), tuple("POST", "Microsoft.NAV.post"), tuple("GET", "purchaseInvoices"));
+                tuple("POST", "purchaseInvoices"), tuple("POST", "$batch"));
         assertThat(calls).allSatisfy(c -> assertThat(c.status()).isBetween(200, 299));
         assertThat(result.getOutcome()).isEqualTo(PostingOutcome.POSTED);
-        assertThat(result.getBcCalls()).isEqualTo(3);
+        assertThat(result.getBcCalls()).isEqualTo(2);
 
-        JsonNode invoice = single(bed.bc.company().postedPurchaseInvoices(request.getPostingKey()));
+        JsonNode invoice = single(BcDocuments.posted(bed.bc, request));
+        assertThat(invoice.path("vendorInvoiceNumber").asString()).as("the subcontractor's own number, as BC keeps it")
+                .isEqualTo(request.getVendorInvoiceNumber().toUpperCase());
         assertThat(invoice.path("vendorNumber").asString()).isEqualTo(PostingRequests.APEX_NUMBER);
         assertThat(invoice.path("status").asString()).isEqualTo("Open");
         assertThat(invoice.path("number").asString()).startsWith("PPI-");
@@ -82,7 +86,11 @@ class PostingWorkflowTest {
         assertThat(result.getBcDocumentNumber()).isEqualTo(invoice.path("number").asString());
         assertThat(result.getBcDocumentId()).isEqualTo(invoice.path("id").asString());
 
-        List<JsonNode> lines = bed.bc.company().purchaseInvoiceLines(UUID.fromString(invoice.path("id").asString()));
+        List<JsonNode> all = bed.bc.company().purchaseInvoiceLines(UUID.fromString(invoice.path("id").asString()));
+        assertThat(all).filteredOn(l -> "Comment".equals(l.path("lineType").asString())).singleElement()
+                .satisfies(l -> assertThat(l.path("description").asString())
+                        .isEqualTo("Procore posting " + request.getPostingKey()));
+        List<JsonNode> lines = all.stream().filter(l -> !"Comment".equals(l.path("lineType").asString())).toList();
         assertThat(lines).extracting(l -> l.path("lineObjectNumber").asString(), l -> l.path("quantity").decimalValue(),
                         l -> l.path("unitCost").decimalValue(), PostingWorkflowTest::dimensions)
                 .usingRecursiveFieldByFieldElementComparator(
@@ -100,25 +108,24 @@ class PostingWorkflowTest {
             assertThat(r.state()).isEqualTo(PostingState.POSTED);
             assertThat(r.bcDocumentNumber()).isEqualTo(invoice.path("number").asString());
         });
-        assertThat(draftsWithKey(request.getPostingKey())).isZero();
+        assertThat(draftsWithKey(request)).isZero();
     }
 
     @Test
-    void byDefaultAPurchaseInvoiceCostsTwoCallsAndNeverReportsTheDraftNumber() {
-        PosterProcess defaults = bed.process(bed.freshDatabase(), PosterTestBed.clientOptions(),
+    void withASeparateReadThePostedNumberCostsOneGetMore() {
+        PosterProcess separate = bed.process(bed.freshDatabase(), PosterTestBed.clientOptions(),
                 document -> document instanceof PurchaseInvoiceDocument
-                        ? new PurchaseInvoiceDocument(java.time.Duration.ofSeconds(30)) : document);
+                        ? new PurchaseInvoiceDocument(java.time.Duration.ofSeconds(30), PostedNumberRead.SEPARATE_READ)
+                        : document);
         PostingRequest request = PostingRequests.requisition();
 
-        PostingResult result = defaults.post(request);
+        PostingResult result = separate.post(request);
 
-        // the draft with its lines and line dimensions in one deep insert, then the post
         assertThat(bed.apiCalls()).extracting(RequestLogEntry::method, c -> endpoint(c.pathAndQuery())).containsExactly(
-                tuple("POST", "purchaseInvoices"), tuple("POST", "Microsoft.NAV.post"));
+                tuple("POST", "purchaseInvoices"), tuple("POST", "Microsoft.NAV.post"), tuple("GET", "purchaseInvoices"));
         assertThat(result.getOutcome()).isEqualTo(PostingOutcome.POSTED);
-        assertThat(result.getBcCalls()).isEqualTo(2);
-        assertThat(result.getBcDocumentNumber()).as("the draft's number is not the posted one").isNull();
-        JsonNode invoice = single(bed.bc.company().postedPurchaseInvoices(request.getPostingKey()));
+        JsonNode invoice = single(BcDocuments.posted(bed.bc, request));
+        assertThat(result.getBcDocumentNumber()).isEqualTo(invoice.path("number").asString()).startsWith("PPI-");
         assertThat(result.getBcDocumentId()).isEqualTo(invoice.path("id").asString());
     }
 
@@ -130,8 +137,9 @@ class PostingWorkflowTest {
 
         assertThat(result.getOutcome()).isEqualTo(PostingOutcome.POSTED);
         assertThat(bed.apiCalls()).extracting(c -> endpoint(c.pathAndQuery()))
-                .containsExactly("purchaseCreditMemos", "Microsoft.NAV.post", "purchaseCreditMemos");
-        JsonNode memo = single(bed.bc.company().postedPurchaseCreditMemos(request.getPostingKey()));
+                .containsExactly("purchaseCreditMemos", "$batch"); // the draft; the post with the read of its number
+        JsonNode memo = single(BcDocuments.posted(bed.bc, request));
+        assertThat(memo.path("vendorCreditMemoNumber").asString()).isEqualTo(request.getVendorInvoiceNumber().toUpperCase());
         assertThat(memo.path("vendorNumber").asString()).isEqualTo(PostingRequests.PACIFIC_NUMBER);
         assertThat(memo.path("number").asString()).startsWith("PPCM-");
         assertThat(result.getBcDocumentNumber()).isEqualTo(memo.path("number").asString());
@@ -179,7 +187,7 @@ class PostingWorkflowTest {
         assertThat(again.getBcCalls()).isZero();
         assertThat(again.getBcDocumentNumber()).isEqualTo(first.getBcDocumentNumber());
         assertThat(bed.bc.requestLog()).isEmpty(); // not even a token request
-        assertThat(bed.bc.company().postedPurchaseInvoices(request.getPostingKey())).hasSize(1);
+        assertThat(BcDocuments.posted(bed.bc, request)).hasSize(1);
     }
 
     @Test
@@ -195,8 +203,8 @@ class PostingWorkflowTest {
         assertThat(result.getMessage()).contains("rev-1", "rev-2", posted.getBcDocumentNumber(), original.getPostingKey());
         assertThat(bed.apiCalls()).isEmpty();
         assertThat(poster.record(changed.getPostingKey()).state()).isEqualTo(PostingState.PARKED);
-        assertThat(bed.bc.company().postedPurchaseInvoices(changed.getPostingKey())).isEmpty();
-        assertThat(bed.bc.company().postedPurchaseInvoices(original.getPostingKey())).hasSize(1);
+        assertThat(BcDocuments.posted(bed.bc, changed)).isEmpty();
+        assertThat(BcDocuments.posted(bed.bc, original)).hasSize(1);
     }
 
     @Test
@@ -212,8 +220,7 @@ class PostingWorkflowTest {
             assertThat(r.state()).isEqualTo(PostingState.PARKED);
             assertThat(r.lastError()).isEqualTo(result.getMessage());
         });
-        assertThat(bed.bc.company().purchaseInvoices()).noneMatch(i -> request.getPostingKey()
-                .equals(i.path("vendorInvoiceNumber").asString()));
+        assertThat(BcDocuments.of(bed.bc, request)).isEmpty();
     }
 
     @Test
@@ -228,13 +235,13 @@ class PostingWorkflowTest {
         }
         assertThat(parked.getOutcome()).isEqualTo(PostingOutcome.PARKED);
         assertThat(parked.getMessage()).contains("Posting Date 2026-10-15 is not within your range of allowed posting dates");
-        assertThat(draftsWithKey(request.getPostingKey())).isOne(); // the draft stays in BC, carrying the key
+        assertThat(draftsWithKey(request)).isOne(); // the draft stays in BC, carrying the key
 
         PostingResult replayed = bed.process(db).post(request);
 
         assertThat(replayed.getOutcome()).isEqualTo(PostingOutcome.POSTED);
-        assertThat(bed.bc.company().postedPurchaseInvoices(request.getPostingKey())).hasSize(1);
-        assertThat(draftsWithKey(request.getPostingKey())).isZero();
+        assertThat(BcDocuments.posted(bed.bc, request)).hasSize(1);
+        assertThat(draftsWithKey(request)).isZero();
     }
 
     @Test
@@ -280,8 +287,8 @@ class PostingWorkflowTest {
         PostingResult later = bed.process(db).post(request);
 
         assertThat(later.getOutcome()).isEqualTo(PostingOutcome.POSTED);
-        assertThat(bed.bc.company().postedPurchaseInvoices(request.getPostingKey())).hasSize(1);
-        assertThat(draftsWithKey(request.getPostingKey())).isZero();
+        assertThat(BcDocuments.posted(bed.bc, request)).hasSize(1);
+        assertThat(draftsWithKey(request)).isZero();
         assertThat(bed.process(db).post(request).getOutcome()).isEqualTo(PostingOutcome.ALREADY_POSTED);
     }
 
@@ -315,10 +322,8 @@ class PostingWorkflowTest {
         assertThat(bed.bc.requestLog()).isEmpty();
     }
 
-    private long draftsWithKey(String key) {
-        return bed.bc.company().purchaseInvoices().stream()
-                .filter(i -> key.equals(i.path("vendorInvoiceNumber").asString()))
-                .filter(i -> "Draft".equals(i.path("status").asString())).count();
+    private long draftsWithKey(PostingRequest request) {
+        return BcDocuments.drafts(bed.bc, request).size();
     }
 
     static JsonNode single(List<JsonNode> nodes) {

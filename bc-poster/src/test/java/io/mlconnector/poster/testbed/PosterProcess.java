@@ -55,9 +55,8 @@ public final class PosterProcess {
             }
         };
         Duration timeout = Duration.ofSeconds(30);
-        // posted numbers read back, so tests can check them (production default: off, see bc-poster.yml)
-        List<LedgerDocument> documents = List.of(new PurchaseInvoiceDocument(timeout, true),
-                        new PurchaseCreditMemoDocument(timeout, true), new JournalDocument("PROCORE", timeout)).stream()
+        List<LedgerDocument> documents = List.of(new PurchaseInvoiceDocument(timeout),
+                        new PurchaseCreditMemoDocument(timeout), new JournalDocument("PROCORE", timeout)).stream()
                 .map(wrap).toList();
         this.store = new PostingStateStore(db, clock);
         this.audit = new AuditTrail(db, clock);

@@ -122,6 +122,8 @@ public final class PostingRequests {
                 .setVendorId(vendorId)
                 .setVendorNumber(vendorNumber)
                 .setDocumentNumber("#" + sourceId)
+                // the vendor's own number, as Procore carries it (journals have none)
+                .setVendorInvoiceNumber(kind == BcDocumentKind.GENERAL_JOURNAL ? null : "Inv " + sourceId)
                 .setDocumentDate(DOCUMENT_DATE)
                 .setPostingDate(DOCUMENT_DATE)
                 .setDescription("test " + kind)

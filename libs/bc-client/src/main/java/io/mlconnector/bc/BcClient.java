@@ -117,6 +117,17 @@ public final class BcClient {
                 .map(BcPurchaseInvoice::from);
     }
 
+    /**
+     * Invoices (draft or posted) of one vendor with this Vendor Invoice No., their lines included: BC's own
+     * duplicate check is per vendor and number, and the lines let a caller recognise its own document (a comment
+     * line). {@code vendorNumber} is used when given, else {@code vendorId}.
+     */
+    public Flux<BcPurchaseInvoice> findPurchaseInvoices(UUID vendorId, String vendorNumber, String vendorInvoiceNumber) {
+        return list(company + "/purchaseInvoices", filter(vendorFilter(vendorId, vendorNumber)
+                + " and vendorInvoiceNumber eq " + literal(code(vendorInvoiceNumber))) + "&$expand=purchaseInvoiceLines")
+                .map(BcPurchaseInvoice::from);
+    }
+
     public Mono<BcPurchaseInvoice> purchaseInvoice(UUID id) {
         return get(company + "/purchaseInvoices(" + id + ")", "$expand=purchaseInvoiceLines($expand=dimensionSetLines)")
                 .map(BcPurchaseInvoice::from);
@@ -139,6 +150,18 @@ public final class BcClient {
         return send(HttpMethod.POST, company + "/purchaseInvoices(" + id + ")/" + POST_ACTION, null, null, Map.of()).then();
     }
 
+    /**
+     * Posts and reads the posted number in one {@code $batch} request: {@code Microsoft.NAV.post} answers 204
+     * without a body and posting renumbers the invoice (it keeps its id), so the number can only be read after it
+     * (Microsoft Learn, purchaseInvoice resource type and "Post purchaseInvoices"). The batch has no
+     * {@code Isolation} header: BC runs the two operations one after the other, each on its own (posting commits as
+     * it goes, which a snapshot batch would not allow). A refused post fails as {@link #postPurchaseInvoice} would;
+     * an empty result means BC posted but the read gave no posted number.
+     */
+    public Mono<String> postPurchaseInvoiceReadingNumber(UUID id) {
+        return postReadingNumber("purchaseInvoices", id);
+    }
+
     /** Deletes a draft (If-Match: the etag, or * when null). */
     public Mono<Void> deletePurchaseInvoice(UUID id, String etag) {
         return send(HttpMethod.DELETE, company + "/purchaseInvoices(" + id + ")", null, null, ifMatch(etag)).then();
@@ -149,6 +172,14 @@ public final class BcClient {
     public Flux<BcPurchaseCreditMemo> findPurchaseCreditMemos(String vendorCreditMemoNumber) {
         return list(company + "/purchaseCreditMemos",
                 filter("vendorCreditMemoNumber eq " + literal(code(vendorCreditMemoNumber)))).map(BcPurchaseCreditMemo::from);
+    }
+
+    /** Credit memos of one vendor with this Vendor Cr. Memo No., lines included (as {@link #findPurchaseInvoices}). */
+    public Flux<BcPurchaseCreditMemo> findPurchaseCreditMemos(UUID vendorId, String vendorNumber,
+                                                              String vendorCreditMemoNumber) {
+        return list(company + "/purchaseCreditMemos", filter(vendorFilter(vendorId, vendorNumber)
+                + " and vendorCreditMemoNumber eq " + literal(code(vendorCreditMemoNumber)))
+                + "&$expand=purchaseCreditMemoLines").map(BcPurchaseCreditMemo::from);
     }
 
     public Mono<BcPurchaseCreditMemo> purchaseCreditMemo(UUID id) {
@@ -170,6 +201,11 @@ public final class BcClient {
 
     public Mono<Void> postPurchaseCreditMemo(UUID id) {
         return send(HttpMethod.POST, company + "/purchaseCreditMemos(" + id + ")/" + POST_ACTION, null, null, Map.of()).then();
+    }
+
+    /** Post and read the posted number in one {@code $batch} (see {@link #postPurchaseInvoiceReadingNumber}). */
+    public Mono<String> postPurchaseCreditMemoReadingNumber(UUID id) {
+        return postReadingNumber("purchaseCreditMemos", id);
     }
 
     public Mono<Void> deletePurchaseCreditMemo(UUID id, String etag) {
@@ -217,8 +253,50 @@ public final class BcClient {
         });
     }
 
+    private Mono<String> postReadingNumber(String set, UUID id) {
+        ObjectNode body = BcJson.object();
+        ArrayNode requests = body.putArray("requests");
+        ObjectNode post = operation("POST", company + "/" + set + "(" + id + ")/" + POST_ACTION, null, null);
+        post.put("id", "1");
+        requests.add(post);
+        ObjectNode read = operation("GET", company + "/" + set + "(" + id + ")?$select=id,number,status", null, null);
+        read.put("id", "2");
+        requests.add(read);
+        return send(HttpMethod.POST, "$batch", null, body, Map.of()).flatMap(answer -> {
+            Map<String, JsonNode> byId = new HashMap<>();
+            answer.path("responses").forEach(r -> byId.put(BcJson.text(r, "id"), r));
+            JsonNode posted = byId.get("1");
+            int status = posted == null ? 500 : posted.path("status").asInt();
+            if (status >= 400) {
+                JsonNode error = posted == null ? null : posted.path("body").path("error");
+                return Mono.error(BcApiException.of(status, error == null ? "Unknown" : BcJson.text(error, "code"),
+                        error == null ? "no answer for the post in the $batch" : BcJson.text(error, "message"), null));
+            }
+            JsonNode after = byId.get("2");
+            boolean read2xx = after != null && after.path("status").asInt() < 300;
+            String number = read2xx ? BcJson.text(after.path("body"), "number") : null;
+            boolean stillDraft = read2xx && "Draft".equals(BcJson.text(after.path("body"), "status"));
+            return number == null || stillDraft ? Mono.empty() : Mono.just(number);
+        });
+    }
+
+    private static String vendorFilter(UUID vendorId, String vendorNumber) {
+        if (vendorNumber != null && !vendorNumber.isBlank()) {
+            return "vendorNumber eq " + literal(code(vendorNumber));
+        }
+        if (vendorId == null) {
+            throw new IllegalArgumentException("a vendorId or a vendorNumber is required");
+        }
+        return "vendorId eq " + vendorId;
+    }
+
     private ObjectNode documentLine(PurchaseInvoiceLineDraft line, boolean withDimensions) {
         ObjectNode l = BcJson.object();
+        if (line.isComment()) {
+            l.put("lineType", "Comment");
+            l.put("description", line.description());
+            return l;
+        }
         l.put("lineType", "Account");
         l.put("lineObjectNumber", line.accountNumber());
         if (line.description() != null) {

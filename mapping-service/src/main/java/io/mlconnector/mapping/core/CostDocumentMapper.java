@@ -225,6 +225,7 @@ public final class CostDocumentMapper {
                 .setVendorId(vendor.map(v -> v.id().toString()).orElse(null))
                 .setVendorNumber(vendor.map(BcVendor::number).orElse(null))
                 .setDocumentNumber(document.getNumber())
+                .setVendorInvoiceNumber(document.getVendorInvoiceNumber())
                 .setDocumentDate(documentDate)
                 .setPostingDate(documentDate)
                 .setDescription(description(document, category))

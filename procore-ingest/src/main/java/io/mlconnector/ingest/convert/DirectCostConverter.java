@@ -21,6 +21,7 @@ public final class DirectCostConverter {
         CostDocument.Builder builder = Documents.envelope(context, SourceType.DIRECT_COST, cost.id())
                 .setNumber(cost.invoiceNumber() != null && !cost.invoiceNumber().isBlank()
                         ? cost.invoiceNumber() : type + "-" + cost.id())
+                .setVendorInvoiceNumber(Documents.vendorInvoiceNumber(cost.invoiceNumber()))
                 .setTitle(cost.description())
                 .setStatus(cost.status())
                 .setApproved("approved".equals(cost.status()))

@@ -59,6 +59,16 @@ final class Documents {
         return new VendorRef(vendorId, name, origin);
     }
 
+    /**
+     * The vendor's own invoice number as typed in Procore ({@code invoice_number} on requisitions and direct costs,
+     * https://developers.procore.com/reference/rest/requisitions-subcontractor-invoices and
+     * https://developers.procore.com/reference/rest/direct-costs), trimmed; null when blank. Kept as typed:
+     * fitting it to BC's field is the poster's job.
+     */
+    static String vendorInvoiceNumber(String invoiceNumber) {
+        return invoiceNumber == null || invoiceNumber.isBlank() ? null : invoiceNumber.strip();
+    }
+
     /** A document envelope with the project fields filled in; callers add type-specific fields. */
     static CostDocument.Builder envelope(ProjectContext context, SourceType type, long sourceId) {
         return CostDocument.newBuilder()

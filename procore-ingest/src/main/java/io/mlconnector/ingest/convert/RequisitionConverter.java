@@ -38,6 +38,7 @@ public final class RequisitionConverter {
         CostDocument.Builder builder = Documents.envelope(context, SourceType.REQUISITION, requisition.id())
                 .setNumber(requisition.invoiceNumber() != null && !requisition.invoiceNumber().isBlank()
                         ? requisition.invoiceNumber() : "#" + requisition.number())
+                .setVendorInvoiceNumber(Documents.vendorInvoiceNumber(requisition.invoiceNumber()))
                 .setTitle("Requisition #" + requisition.number() + " on commitment " + requisition.commitmentId())
                 .setStatus(requisition.status())
                 .setApproved(APPROVED.contains(requisition.status()))

@@ -4,11 +4,15 @@ import io.mlconnector.events.CostDocument;
 import io.mlconnector.schemas.serde.AvroTrust;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.List;
+import org.apache.avro.Schema;
 import org.apache.avro.io.BinaryEncoder;
 import org.apache.avro.io.EncoderFactory;
 import org.apache.avro.specific.SpecificDatumWriter;
@@ -18,6 +22,11 @@ import org.apache.avro.specific.SpecificDatumWriter;
  * change without changing what an accountant would post (observation time, Procore's updated_at, the
  * revision itself) blanked. Avro binary encoding of a record is deterministic, so equal content gives
  * equal revisions across processes and restarts.
+ * <p>
+ * The binary form is written in the first version of the schema ({@code schema-history/CostDocument/v1.avsc}),
+ * and a top-level field added since then is hashed after it only when it is set. So adding an optional field
+ * does not change the revision of every document already read (which would make every posted document look
+ * "changed in Procore after it was posted"), while a value in the new field still counts as content.
  */
 public final class ContentRevisions {
 
@@ -25,7 +34,10 @@ public final class ContentRevisions {
         AvroTrust.install();
     }
 
-    private static final SpecificDatumWriter<CostDocument> WRITER = new SpecificDatumWriter<>(CostDocument.class);
+    private static final Schema FIRST_SCHEMA = firstSchema();
+    private static final SpecificDatumWriter<CostDocument> WRITER = new SpecificDatumWriter<>(FIRST_SCHEMA);
+    private static final List<Schema.Field> ADDED_FIELDS = CostDocument.getClassSchema().getFields().stream()
+            .filter(f -> FIRST_SCHEMA.getField(f.name()) == null).toList();
 
     private ContentRevisions() {
     }
@@ -44,7 +56,26 @@ public final class ContentRevisions {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return HexFormat.of().formatHex(sha256().digest(bytes.toByteArray()));
+        MessageDigest digest = sha256();
+        digest.update(bytes.toByteArray());
+        for (Schema.Field field : ADDED_FIELDS) {
+            Object value = canonical.get(field.pos());
+            if (value != null) {
+                digest.update(("\u0000" + field.name() + "=" + value).getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    private static Schema firstSchema() {
+        try (InputStream in = ContentRevisions.class.getResourceAsStream("/schema-history/CostDocument/v1.avsc")) {
+            if (in == null) {
+                throw new IllegalStateException("schema-history/CostDocument/v1.avsc is missing from the schemas jar");
+            }
+            return new Schema.Parser().parse(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The document with its revision filled in. */

@@ -33,6 +33,7 @@ class DirectCostConverterTest {
         assertThat(doc.getSourceType()).isEqualTo(SourceType.DIRECT_COST);
         assertThat(doc.getDirectCostType()).isEqualTo("invoice");
         assertThat(doc.getNumber()).isEqualTo("RLS-1184");
+        assertThat(doc.getVendorInvoiceNumber()).as("the supplier's own invoice number").isEqualTo("RLS-1184");
         assertThat(doc.getApproved()).isTrue();
         assertThat(doc.getDeleted()).isFalse();
         assertThat(doc.getVendor().getOriginId()).isEqualTo("8f3c2a10-0000-4000-a000-000000000001");
@@ -49,6 +50,8 @@ class DirectCostConverterTest {
 
         assertThat(expense.getDirectCostType()).isEqualTo("expense");
         assertThat(expense.getNumber()).isEqualTo("expense-7400101");
+        assertThat(expense.getVendorInvoiceNumber()).as("Procore has none").isNull();
+        assertThat(payroll.getVendorInvoiceNumber()).as("blank is none").isNull();
         assertThat(payroll.getDirectCostType()).isEqualTo("payroll");
         assertThat(payroll.getNumber()).isEqualTo("payroll-7400101");
         assertThat(payroll.getApproved()).isFalse();

@@ -38,6 +38,7 @@ class RequisitionConverterTest {
         assertThat(doc.getSourceType()).isEqualTo(SourceType.REQUISITION);
         assertThat(doc.getSourceId()).isEqualTo("7300101");
         assertThat(doc.getNumber()).isEqualTo("INV-2231");
+        assertThat(doc.getVendorInvoiceNumber()).as("the subcontractor's own invoice number").isEqualTo("INV-2231");
         assertThat(doc.getParentId()).isEqualTo("7100101");
         assertThat(doc.getApproved()).isTrue();
         assertThat(doc.getDocumentDate()).isEqualTo(LocalDate.parse("2026-10-31"));
@@ -67,6 +68,7 @@ class RequisitionConverterTest {
                 Map.of(Demo.FOUNDATIONS.id(), Demo.FOUNDATIONS));
 
         assertThat(doc.getNumber()).as("no invoice number: the application number").isEqualTo("#2");
+        assertThat(doc.getVendorInvoiceNumber()).as("Procore has none: no vendor invoice number is made up").isNull();
         assertThat(doc.getApproved()).isFalse();
         assertThat(doc.getLines().get(0).getCostCode().getId()).isEqualTo(80001003L);
         assertThat(doc.getLines().get(0).getRetainageAmount()).isEqualTo(money("400.00"));

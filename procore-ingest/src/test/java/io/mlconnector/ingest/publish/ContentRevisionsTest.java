@@ -48,4 +48,25 @@ class ContentRevisionsTest {
 
         assertThat(changed.getContentRevision()).isNotEqualTo(read.getContentRevision());
     }
+
+    /**
+     * The revision this document had before CostDocument gained vendorInvoiceNumber (schema v1, computed by
+     * re-encoding under v1 through Avro schema resolution). If a new optional field changed it, every document
+     * already posted would come back as "changed in Procore after it was posted".
+     */
+    @Test
+    void anOptionalFieldAddedToTheSchemaLeavesExistingRevisionsAlone() {
+        assertThat(document("1000.20", UPDATED, OBSERVED).getContentRevision())
+                .isEqualTo("86a86e18d2ae981189ceb03cfe32996184d383184da394c4a63fc16b0d9de50d");
+    }
+
+    @Test
+    void aVendorInvoiceNumberIsContent() {
+        CostDocument without = document("1000.20", UPDATED, OBSERVED);
+        CostDocument with = ContentRevisions.stamp(CostDocument.newBuilder(without).setVendorInvoiceNumber("RLS-1184").build());
+        CostDocument corrected = ContentRevisions.stamp(CostDocument.newBuilder(without).setVendorInvoiceNumber("RLS-1185").build());
+
+        assertThat(with.getContentRevision()).isNotEqualTo(without.getContentRevision())
+                .isNotEqualTo(corrected.getContentRevision());
+    }
 }

@@ -21,6 +21,13 @@ final class InvoiceLines {
         return request.getLines().stream().map(InvoiceLines::line).toList();
     }
 
+    /** The lines, then a comment line with this text (the posting key; see {@link PostingMarker}). */
+    static List<PurchaseInvoiceLineDraft> withMarker(PostingRequest request, String marker) {
+        List<PurchaseInvoiceLineDraft> lines = new java.util.ArrayList<>(of(request));
+        lines.add(PurchaseInvoiceLineDraft.comment(marker));
+        return lines;
+    }
+
     private static PurchaseInvoiceLineDraft line(PostingLine line) {
         BigDecimal amount = line.getAmount();
         BigDecimal quantity = amount.signum() < 0 ? BigDecimal.ONE.negate() : BigDecimal.ONE;

@@ -3,36 +3,36 @@ package io.mlconnector.poster.posting.invoice;
 import io.mlconnector.bc.BcApiException;
 import io.mlconnector.bc.BcClient;
 import io.mlconnector.bc.BcPurchaseCreditMemo;
+import io.mlconnector.bc.FailureKind;
 import io.mlconnector.bc.PurchaseCreditMemoDraft;
 import io.mlconnector.events.BcDocumentKind;
 import io.mlconnector.events.PostingRequest;
 import io.mlconnector.poster.posting.BcDocumentState;
 import io.mlconnector.poster.posting.LedgerDocument;
 import java.time.Duration;
-import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-/** A purchase credit memo (a Procore direct-cost invoice with a negative total): key in Vendor Cr. Memo No. */
+/**
+ * A purchase credit memo (a Procore direct-cost invoice with a negative total): Vendor Cr. Memo No. carries the
+ * vendor's own number, the posting key is a comment line; otherwise as {@link PurchaseInvoiceDocument}.
+ */
 public final class PurchaseCreditMemoDocument implements LedgerDocument {
 
-    private final Duration timeout;
-    private final boolean readBackPostedNumber;
+    private static final String LABEL = "purchase credit memo";
+    private static final String FIELD = "Vendor Cr. Memo No.";
 
-    /** Two BC requests per document: the draft (lines and dimensions included) and the post. */
+    private final Duration timeout;
+    private final PostedNumberRead postedNumberRead;
+
     public PurchaseCreditMemoDocument(Duration timeout) {
-        this(timeout, false);
+        this(timeout, PostedNumberRead.WITH_POST);
     }
 
-    /**
-     * @param readBackPostedNumber also read the posted document's number (one more GET): posting renumbers the
-     *                             document and answers 204 without a body. Off, the result carries BC's id
-     *                             (kept through posting) and the posting key (the document's vendor number in BC),
-     *                             never the draft's number.
-     */
-    public PurchaseCreditMemoDocument(Duration timeout, boolean readBackPostedNumber) {
+    public PurchaseCreditMemoDocument(Duration timeout, PostedNumberRead postedNumberRead) {
         this.timeout = timeout;
-        this.readBackPostedNumber = readBackPostedNumber;
+        this.postedNumberRead = postedNumberRead;
     }
 
     @Override
@@ -42,44 +42,98 @@ public final class PurchaseCreditMemoDocument implements LedgerDocument {
 
     @Override
     public Optional<BcDocumentState> find(BcClient bc, PostingRequest request) {
-        return bc.findPurchaseCreditMemos(request.getPostingKey()).collectList().block(timeout).stream()
-                .max(Comparator.comparing(memo -> !memo.isDraft()))
-                .map(PurchaseCreditMemoDocument::state);
+        List<VendorDocuments.Found> found = lookup(bc, request);
+        Optional<BcDocumentState> ours = VendorDocuments.ours(found, request.getPostingKey());
+        if (ours.isPresent()) {
+            return ours;
+        }
+        Optional<VendorDocuments.Found> other = VendorDocuments.postedByOthers(found, request.getPostingKey());
+        if (other.isPresent()) {
+            throw VendorDocuments.taken(LABEL, FIELD, vendor(request), VendorDocumentNumber.of(request), other.get());
+        }
+        return Optional.empty();
     }
 
     @Override
     public BcDocumentState createDraft(BcClient bc, PostingRequest request) {
-        PurchaseCreditMemoDraft draft = new PurchaseCreditMemoDraft(
-                request.getVendorId() == null ? null : UUID.fromString(request.getVendorId()),
-                request.getVendorNumber(), request.getPostingKey(), request.getDocumentDate(),
-                request.getPostingDate(), request.getCurrency(), InvoiceLines.of(request));
-        return state(bc.createPurchaseCreditMemo(draft).block(timeout));
+        PurchaseCreditMemoDraft draft = new PurchaseCreditMemoDraft(vendorId(request), request.getVendorNumber(),
+                VendorDocumentNumber.of(request), request.getDocumentDate(), request.getPostingDate(),
+                request.getCurrency(), InvoiceLines.withMarker(request, PostingMarker.text(request.getPostingKey())));
+        BcPurchaseCreditMemo created = bc.createPurchaseCreditMemo(draft).block(timeout);
+        return created.isDraft() ? BcDocumentState.draft(created.id().toString(), created.number())
+                : BcDocumentState.posted(created.id().toString(), created.number());
     }
 
     @Override
     public BcDocumentState post(BcClient bc, PostingRequest request, BcDocumentState draft) {
-        bc.postPurchaseCreditMemo(UUID.fromString(draft.id())).block(timeout);
-        return BcDocumentState.posted(draft.id(), readBackPostedNumber ? postedNumber(bc, request, draft) : null);
-    }
-
-    /**
-     * Posting gives the document a new number from the posted series (the draft's number is not what an accountant
-     * finds under Posted Purchase Invoices) and answers 204 without a body, so the posted number is read back: one
-     * GET (bc-api.md 3.5). BC has posted by now, so a failed read must not fail the posting: the id (which BC keeps)
-     * still identifies the document, and the number is left empty rather than wrong.
-     */
-    private String postedNumber(BcClient bc, PostingRequest request, BcDocumentState draft) {
+        UUID id = UUID.fromString(draft.id());
         try {
-            return bc.findPurchaseCreditMemos(request.getPostingKey()).collectList().block(timeout).stream()
-                    .filter(found -> found.id().toString().equals(draft.id()) && !found.isDraft())
-                    .map(found -> found.number()).findFirst().orElse(null);
+            String number = postedNumberRead == PostedNumberRead.WITH_POST
+                    ? bc.postPurchaseCreditMemoReadingNumber(id).blockOptional(timeout).orElse(null)
+                    : postThenRead(bc, id);
+            return BcDocumentState.posted(draft.id(), number);
         } catch (BcApiException e) {
-            return null;
+            if (e.kind() != FailureKind.BUSINESS_RULE) {
+                throw e;
+            }
+            return afterRefusedPost(bc, request, draft, e);
         }
     }
 
-    private static BcDocumentState state(BcPurchaseCreditMemo memo) {
-        return memo.isDraft() ? BcDocumentState.draft(memo.id().toString(), memo.number())
-                : BcDocumentState.posted(memo.id().toString(), memo.number());
+    /**
+     * BC refused the post. If the vendor's number is taken, say by what: our own posted document (a dead attempt's
+     * draft that BC posted late) makes this posting POSTED; another document parks it. Either way our draft goes,
+     * so it does not wait in BC for a post that can never succeed. Any other refusal stands as BC said it.
+     */
+    private BcDocumentState afterRefusedPost(BcClient bc, PostingRequest request, BcDocumentState draft, BcApiException e) {
+        List<VendorDocuments.Found> found;
+        try {
+            found = lookup(bc, request);
+        } catch (BcApiException lookupFailed) {
+            throw e;
+        }
+        Optional<BcDocumentState> oursPosted = VendorDocuments.ours(found, request.getPostingKey())
+                .filter(BcDocumentState::posted);
+        Optional<VendorDocuments.Found> other = VendorDocuments.postedByOthers(found, request.getPostingKey());
+        if (oursPosted.isEmpty() && other.isEmpty()) {
+            throw e;
+        }
+        deleteDraft(bc, draft);
+        if (oursPosted.isPresent()) {
+            return oursPosted.get();
+        }
+        throw VendorDocuments.taken(LABEL, FIELD, vendor(request), VendorDocumentNumber.of(request), other.get());
+    }
+
+    private void deleteDraft(BcClient bc, BcDocumentState draft) {
+        try {
+            bc.deletePurchaseCreditMemo(UUID.fromString(draft.id()), null).block(timeout);
+        } catch (BcApiException ignored) {
+            // Left as a draft carrying our key: BC cannot post it, and the next lookup finds it again.
+        }
+    }
+
+    private String postThenRead(BcClient bc, UUID id) {
+        bc.postPurchaseCreditMemo(id).block(timeout);
+        try {
+            BcPurchaseCreditMemo posted = bc.purchaseCreditMemo(id).block(timeout);
+            return posted == null || posted.isDraft() ? null : posted.number();
+        } catch (BcApiException e) {
+            return null; // BC has posted: a failed read must not fail the posting; the id still names the document
+        }
+    }
+
+    private List<VendorDocuments.Found> lookup(BcClient bc, PostingRequest request) {
+        return bc.findPurchaseCreditMemos(vendorId(request), request.getVendorNumber(), VendorDocumentNumber.of(request))
+                .map(i -> new VendorDocuments.Found(i.id().toString(), i.number(), i.isDraft(), i.lines()))
+                .collectList().block(timeout);
+    }
+
+    private static UUID vendorId(PostingRequest request) {
+        return request.getVendorId() == null ? null : UUID.fromString(request.getVendorId());
+    }
+
+    private static String vendor(PostingRequest request) {
+        return request.getVendorNumber() != null ? request.getVendorNumber() : request.getVendorId();
     }
 }

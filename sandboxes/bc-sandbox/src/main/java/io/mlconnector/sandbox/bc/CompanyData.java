@@ -29,6 +29,12 @@ final class CompanyData {
         String nextPostedPurchaseCreditMemoNo = "PPCM-109001";
         String payablesAccountNumber = "2110";
         boolean extDocNoMandatory = true;
+        /**
+         * BC refuses to post a purchase invoice (credit memo) whose Vendor Invoice No. (Vendor Cr. Memo No.) the vendor
+         * already has on a posted one: "Purchase Invoice X already exists for this vendor." Standard BC does this;
+         * settings.json {@code "checkDuplicateVendorDocumentNo": false} models a company where it does not.
+         */
+        boolean checkDuplicateVendorDocumentNo = true;
 
         Settings copy() {
             Settings s = new Settings();
@@ -40,6 +46,7 @@ final class CompanyData {
             s.nextPostedPurchaseCreditMemoNo = nextPostedPurchaseCreditMemoNo;
             s.payablesAccountNumber = payablesAccountNumber;
             s.extDocNoMandatory = extDocNoMandatory;
+            s.checkDuplicateVendorDocumentNo = checkDuplicateVendorDocumentNo;
             return s;
         }
     }

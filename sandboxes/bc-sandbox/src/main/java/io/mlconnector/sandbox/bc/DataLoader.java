@@ -136,6 +136,9 @@ final class DataLoader {
         settings.nextPostedPurchaseCreditMemoNo = series.path("postedPurchaseCreditMemo")
                 .asString(settings.nextPostedPurchaseCreditMemoNo);
         settings.payablesAccountNumber = json.path("payablesAccountNumber").asString(settings.payablesAccountNumber);
+        if (json.has("checkDuplicateVendorDocumentNo")) {
+            settings.checkDuplicateVendorDocumentNo = json.get("checkDuplicateVendorDocumentNo").booleanValue();
+        }
         if (json.has("extDocNoMandatory")) {
             settings.extDocNoMandatory = json.get("extDocNoMandatory").booleanValue();
         }

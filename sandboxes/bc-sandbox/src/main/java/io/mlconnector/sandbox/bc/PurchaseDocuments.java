@@ -362,7 +362,7 @@ final class PurchaseDocuments {
             throw BcError.dialog("The total amount for the " + kind.lowerLabel + " must be 0 or greater.");
         }
         String vendorNumber = vendor.get("number").stringValue();
-        boolean duplicate = !external.isEmpty() && c.set(kind.set).values().stream()
+        boolean duplicate = !external.isEmpty() && c.settings.checkDuplicateVendorDocumentNo && c.set(kind.set).values().stream()
                 .filter(d -> d != doc && !"Draft".equals(Json.text(d, "status")))
                 .anyMatch(d -> vendorNumber.equals(Json.text(d, "vendorNumber"))
                         && external.equals(Json.text(d, kind.externalField)));

@@ -89,6 +89,14 @@ public final class SandboxCompany {
         return select("purchaseInvoiceLines", n -> invoiceId.toString().equals(Json.text(n, "documentId")), true);
     }
 
+    public List<JsonNode> purchaseCreditMemos() {
+        return select("purchaseCreditMemos", n -> true, false);
+    }
+
+    public List<JsonNode> purchaseCreditMemoLines(UUID creditMemoId) {
+        return select("purchaseCreditMemoLines", n -> creditMemoId.toString().equals(Json.text(n, "documentId")), true);
+    }
+
     public List<JsonNode> generalLedgerEntries() {
         return select("generalLedgerEntries", n -> true, true);
     }
@@ -165,6 +173,13 @@ public final class SandboxCompany {
             touch(account, "accounts", "updated", changes);
         }
         sandbox.notifyChanges(changes);
+    }
+
+    /** BC's duplicate vendor document number check at posting (on by default, as in standard BC). */
+    public void setCheckDuplicateVendorDocumentNo(boolean check) {
+        synchronized (sandbox.lock()) {
+            data().settings.checkDuplicateVendorDocumentNo = check;
+        }
     }
 
     public void setAllowedPostingPeriod(LocalDate from, LocalDate to) {

@@ -96,6 +96,7 @@ final class SandboxStateFile {
         settings.put("nextPostedPurchaseCreditMemoNo", c.settings.nextPostedPurchaseCreditMemoNo);
         settings.put("payablesAccountNumber", c.settings.payablesAccountNumber);
         settings.put("extDocNoMandatory", c.settings.extDocNoMandatory);
+        settings.put("checkDuplicateVendorDocumentNo", c.settings.checkDuplicateVendorDocumentNo);
         ObjectNode sets = node.putObject("sets");
         c.sets.forEach((name, entities) -> {
             ArrayNode list = sets.putArray(name);
@@ -115,6 +116,7 @@ final class SandboxStateFile {
         settings.nextPostedPurchaseCreditMemoNo = s.path("nextPostedPurchaseCreditMemoNo").asString();
         settings.payablesAccountNumber = s.path("payablesAccountNumber").asString();
         settings.extDocNoMandatory = s.path("extDocNoMandatory").asBoolean(true);
+        settings.checkDuplicateVendorDocumentNo = s.path("checkDuplicateVendorDocumentNo").asBoolean(true);
         CompanyData c = new CompanyData(UUID.fromString(node.path("id").asString()),
                 (ObjectNode) node.path("company").deepCopy(), settings);
         c.glEntryNumber = node.path("glEntryNumber").asInt();
