@@ -21,7 +21,27 @@ public class MongoClientConfiguration {
 
     @Bean(destroyMethod = "close")
     public MongoClient mongoClient(MongoProperties properties) {
-        MongoClientSettings settings = MongoClientSettings.builder()
+        return MongoClients.create(settings(properties));
+    }
+
+    /**
+     * The reactive client (mongodb-driver-reactivestreams) on the same settings: stores return Mono / Flux and never
+     * block an event-loop thread.
+     */
+    @Bean(destroyMethod = "close")
+    public com.mongodb.reactivestreams.client.MongoClient reactiveMongoClient(MongoProperties properties) {
+        return com.mongodb.reactivestreams.client.MongoClients.create(settings(properties));
+    }
+
+    @Bean
+    public com.mongodb.reactivestreams.client.MongoDatabase reactiveMongoDatabase(
+            com.mongodb.reactivestreams.client.MongoClient reactiveMongoClient, MongoProperties properties) {
+        return reactiveMongoClient.getDatabase(properties.database());
+    }
+
+    /** Timeouts and write concern from {@link MongoProperties}; options written in the URI win. */
+    static MongoClientSettings settings(MongoProperties properties) {
+        return MongoClientSettings.builder()
                 .applyToClusterSettings(cluster -> cluster.serverSelectionTimeout(
                         properties.serverSelectionTimeout().toMillis(), TimeUnit.MILLISECONDS))
                 .applyToSocketSettings(socket -> socket
@@ -31,7 +51,6 @@ public class MongoClientConfiguration {
                 // applied last, so options written in the URI override the defaults above
                 .applyConnectionString(new ConnectionString(properties.uri()))
                 .build();
-        return MongoClients.create(settings);
     }
 
     /** {@code mlc.mongodb.write-concern} / {@code journal} / {@code write-timeout}: majority and journaled by default. */
