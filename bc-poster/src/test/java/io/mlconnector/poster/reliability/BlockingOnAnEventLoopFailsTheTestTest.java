@@ -16,7 +16,7 @@ class BlockingOnAnEventLoopFailsTheTestTest {
 
     @Test
     void sleepingOnAParallelSchedulerThreadIsRefused() {
-        Mono<Object> blocking = Mono.fromCallable(() -> {
+        Mono<String> blocking = Mono.fromCallable(() -> {
             Thread.sleep(1);
             return "slept";
         }).subscribeOn(Schedulers.parallel());

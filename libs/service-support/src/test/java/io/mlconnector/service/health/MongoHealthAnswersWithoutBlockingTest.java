@@ -22,7 +22,7 @@ class MongoHealthAnswersWithoutBlockingTest {
     @Test
     void upThenCachedThenDownOnceTheCacheExpires() {
         MongoServer server = new MongoServer(new MemoryBackend());
-        var address = server.bind("127.0.0.1", 0);
+        java.net.InetSocketAddress address = server.bind();
         MutableClock clock = new MutableClock(Instant.parse("2026-10-05T14:30:00Z"));
         try (MongoClient client = MongoClients.create(MongoClientSettings.builder()
                 .applyConnectionString(new ConnectionString("mongodb://127.0.0.1:" + address.getPort()))
