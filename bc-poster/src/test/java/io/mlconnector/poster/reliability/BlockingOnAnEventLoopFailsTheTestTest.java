@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import reactor.blockhound.BlockingOperationError;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 
 /** The guard the Spring-booting tests run under really catches a blocking call on a non-blocking thread. */
@@ -16,11 +17,17 @@ class BlockingOnAnEventLoopFailsTheTestTest {
 
     @Test
     void sleepingOnAParallelSchedulerThreadIsRefused() {
+        // its own scheduler: the refused call must not disturb the shared one the other tests in this JVM use
+        Scheduler nonBlocking = Schedulers.newParallel("blockhound-guard", 1);
         Mono<String> blocking = Mono.fromCallable(() -> {
             Thread.sleep(1);
             return "slept";
-        }).subscribeOn(Schedulers.parallel());
+        }).subscribeOn(nonBlocking);
 
-        assertThatThrownBy(() -> blocking.block(Duration.ofSeconds(10))).hasCauseInstanceOf(BlockingOperationError.class);
+        try {
+            assertThatThrownBy(() -> blocking.block(Duration.ofSeconds(10))).hasCauseInstanceOf(BlockingOperationError.class);
+        } finally {
+            nonBlocking.dispose();
+        }
     }
 }
