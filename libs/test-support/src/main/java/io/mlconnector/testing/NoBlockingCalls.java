@@ -13,8 +13,10 @@ import reactor.blockhound.BlockHound;
  * {@code -XX:+AllowRedefinitionToAddDeleteMethods} (Surefire/Failsafe {@code argLine}); the module declares
  * {@code io.projectreactor.tools:blockhound} in test scope.
  * <p>
- * Allowed, and only these: writing a log line. Logback's appenders take a lock and write to the console or a file;
- * a test's log output is not the service's work, and refusing it would fail every test that logs on an event loop.
+ * Allowed, and only these: writing a log line (Logback's appenders take a lock and write to the console or a file;
+ * a test's log output is not the service's work, and refusing it would fail every test that logs on an event loop);
+ * {@code UUID.randomUUID()}, whose SecureRandom reads {@code /dev/urandom}, which never waits for entropy (see
+ * random(4) in the Linux man pages) but is a file read to BlockHound.
  */
 public final class NoBlockingCalls implements BeforeAllCallback {
 
@@ -29,7 +31,8 @@ public final class NoBlockingCalls implements BeforeAllCallback {
     public static void install() {
         if (INSTALLED.compareAndSet(false, true)) {
             BlockHound.install(builder -> builder
-                    .allowBlockingCallsInside("ch.qos.logback.core.OutputStreamAppender", "subAppend"));
+                    .allowBlockingCallsInside("ch.qos.logback.core.OutputStreamAppender", "subAppend")
+                    .allowBlockingCallsInside("java.util.UUID", "randomUUID"));
         }
     }
 }
