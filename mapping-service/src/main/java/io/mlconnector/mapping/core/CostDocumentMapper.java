@@ -78,12 +78,21 @@ public final class CostDocumentMapper {
         }
         Optional<DocumentCategory> category = DocumentCategory.of(document);
         if (category.isEmpty()) {
+            Optional<String> notApproved = PostingEligibility.statusReason(document);
+            if (notApproved.isPresent()) {
+                return new Skipped(notApproved.get());
+            }
             return park(document, Set.of(Problem.document(ProblemCode.UNSUPPORTED_DOCUMENT,
                     "This connector version cannot post a " + document.getSourceType() + " document"
                             + (document.getDirectCostType() == null ? "" : " of direct cost type '"
                             + document.getDirectCostType() + "'") + ". It is kept here until an upgrade can.")));
         }
         TenantMappingSettings tenant = settings.forTenant(document.getTenantId());
+        Optional<String> notApproved = PostingEligibility.statusReason(document, category.get(),
+                tenant.policy().approvedStatusesFor(category.get()));
+        if (notApproved.isPresent()) {
+            return new Skipped(notApproved.get());
+        }
         PostingTreatment treatment = tenant.policy().treatmentFor(category.get());
         Optional<PostingStrategy> strategy = strategies.forTreatment(treatment);
         if (strategy.isEmpty()) {

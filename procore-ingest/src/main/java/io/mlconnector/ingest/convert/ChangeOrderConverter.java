@@ -9,6 +9,7 @@ import io.mlconnector.procore.model.ChangeOrder;
 import io.mlconnector.procore.model.ChangeOrderKind;
 import io.mlconnector.procore.model.ChangeOrderLine;
 import io.mlconnector.procore.model.CommitmentLine;
+import io.mlconnector.tenant.DocumentType;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -41,7 +42,7 @@ public final class ChangeOrderConverter {
                 .setNumber(order.number())
                 .setTitle(order.title())
                 .setStatus(order.status())
-                .setApproved("approved".equals(order.status()))
+                .setApproved(Documents.procoreApproved(DocumentType.COMMITMENT_CHANGE_ORDER, order.status()))
                 .setDeleted("void".equals(order.status()))
                 .setParentId(order.contractId() == null ? null : Long.toString(order.contractId()))
                 .setDocumentDate(order.reviewedAt() == null ? null : LocalDate.ofInstant(order.reviewedAt(), ZoneOffset.UTC))
