@@ -199,7 +199,11 @@ class PoisonWebhookEventsGoToDeadLetterTest {
                         "clientSecret":"bc-sandbox-secret"},
                   "procore":{"companyId":5001234,"clientId":"harbor-ridge-procore",
                         "clientSecret":"procore-sandbox-secret","apiBase":"%s","loginBase":"%s"},
-                  "webhookToken":"procore-webhook-token","bcClientState":"bc-client-state"}]}
+                  "webhookToken":"procore-webhook-token","bcClientState":"bc-client-state",
+                  "postingPolicy":{"retainagePayableAccount":"2120","expenseClearingAccount":"2140",
+                        "accruedPayrollAccount":"2130","commitmentAccount":"1810","commitmentContraAccount":"1815",
+                        "contractValueAccount":"4910","contractValueContraAccount":"4915","journalBatch":"PROCORE",
+                        "dimensionCodes":{"project":"PROJECT","costCode":"COSTCODE","costType":"COSTTYPE"}}}]}
                 """.formatted(TENANT, PROCORE.baseUrl(), PROCORE.baseUrl());
         try {
             Path file = Files.createTempFile("procore-ingest-tenants", ".json");
