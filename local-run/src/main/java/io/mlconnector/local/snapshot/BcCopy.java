@@ -113,7 +113,7 @@ final class BcCopy {
         if (!blankDate(to)) {
             settings.put("allowPostingTo", to);
         }
-        progress.line("  allowed posting period             " + (blankDate(from) ? "any" : from) + " .. "
+        progress.line("  allowed posting period                     " + (blankDate(from) ? "any" : from) + " .. "
                 + (blankDate(to) ? "any" : to) + " (general ledger setup; users' own limits are not copied)");
     }
 
@@ -124,7 +124,7 @@ final class BcCopy {
                 .filter(a -> !a.path("directPosting").asBoolean(true) && !a.path("blocked").asBoolean(false))
                 .map(a -> a.path("number").asString("")).toList();
         if (candidates.size() == 1) {
-            progress.line("  payables account                   " + candidates.get(0) + " (the one Liabilities account"
+            progress.line("  payables account                           " + candidates.get(0) + " (the one Liabilities account"
                     + " without direct posting; --payables-account NUMBER chooses another)");
             return candidates.get(0);
         }

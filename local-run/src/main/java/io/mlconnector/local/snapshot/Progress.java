@@ -68,7 +68,7 @@ final class Progress {
 
     /** A finished read: its count and the calls so far. */
     void read(String what, long count) {
-        line(String.format("  %-34s %6d   (calls so far: Procore %d, Business Central %d)", what, count,
+        line(String.format("  %-42s %6d   (calls so far: Procore %d, Business Central %d)", what, count,
                 procoreCalls.get(), bcCalls.get()));
     }
 
