@@ -26,6 +26,11 @@ final class ApiFailures {
         if (e instanceof SnapshotFailure f) {
             return f.getMessage();
         }
+        if (isUnreachable(e)) {
+            return "cannot reach " + side + " at " + (procore ? tenant.procore().apiBase() : tenant.bc().apiBase())
+                    + " (" + rootMessage(e) + "): check the network connection and, if the tenant file sets one, "
+                    + (procore ? "procore.apiBase" : "bc.apiBase");
+        }
         if (e instanceof TokenRequestException t) {
             return side + " refused the app's sign-in (HTTP " + t.status() + (t.error() == null ? "" : " " + t.error())
                     + "): check " + settings + " in the tenant file" + ping;
@@ -58,11 +63,6 @@ final class ApiFailures {
                     + (b.correlationId() == null ? "" : " (correlation id " + b.correlationId() + " for Microsoft support)")
                     + "; try again later";
         }
-        if (isUnreachable(e)) {
-            return "cannot reach " + side + " at " + (procore ? tenant.procore().apiBase() : tenant.bc().apiBase())
-                    + " (" + rootMessage(e) + "): check the network connection and, if the tenant file sets one, "
-                    + (procore ? "procore.apiBase" : "bc.apiBase");
-        }
         return side + " read failed: " + rootMessage(e) + "; try again, and if it keeps failing run bin/ml-connector"
                 + " ping --tenant FILE";
     }
@@ -76,7 +76,11 @@ final class ApiFailures {
         return t;
     }
 
+    /** No answer at all: a refused or failed connection, an unknown host, a time-out (the clients report status 0). */
     private static boolean isUnreachable(Throwable e) {
+        if ((e instanceof ProcoreApiException p && p.status() == 0) || (e instanceof BcApiException b && b.status() == 0)) {
+            return true;
+        }
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof ConnectException || t instanceof UnknownHostException
                     || t instanceof UnresolvedAddressException || t instanceof TimeoutException
