@@ -24,7 +24,8 @@ import tools.jackson.databind.node.ObjectNode;
  * account (not in API v2.0, which has no vendor posting groups: given with {@code --payables-account} or recognised
  * as the one Liabilities posting account that does not allow direct posting, as a payables control account is set
  * up). OData annotations ({@code @odata.etag}, {@code …@odata.context}) are left out: they describe the answer, not
- * the record, and the sandbox makes its own ETags.
+ * the record, and the sandbox makes its own ETags. Entity sets and fields: Business Central API v2.0 reference,
+ * https://learn.microsoft.com/dynamics365/business-central/dev-itpro/api-reference/v2.0/
  */
 final class BcCopy {
 
