@@ -6,7 +6,8 @@ import java.util.List;
 
 /**
  * {@code bin/ml-connector}: {@code local} runs the whole connector on this machine with embedded defaults;
- * {@code ping} checks a tenant's real credentials against Procore and Business Central; {@code secrets} makes keys
+ * {@code ping} checks a tenant's real credentials against Procore and Business Central; {@code snapshot} copies a
+ * tenant's Procore and BC companies (GET only) into the sandboxes' data layout; {@code secrets} makes keys
  * and encrypts tenants files ({@code TenantSecretsTool}).
  */
 public final class LocalConnectorMain {
@@ -22,6 +23,8 @@ public final class LocalConnectorMain {
             exit = switch (args.length == 0 ? "" : args[0]) {
                 case "local" -> LocalRun.run(LocalOptions.parse(rest, home), home).exitCode();
                 case "ping" -> TenantPing.run(rest, System.out);
+                case "snapshot" -> io.mlconnector.local.snapshot.SnapshotCommand.run(rest, System.out, System.err,
+                        System.getenv());
                 case "dead-letters" -> DeadLetterCommand.run(rest, System.out);
                 case "secrets" -> {
                     io.mlconnector.tenant.TenantSecretsTool.main(rest.toArray(String[]::new)); // exits itself

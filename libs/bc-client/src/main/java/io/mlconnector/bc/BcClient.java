@@ -109,6 +109,28 @@ public final class BcClient {
                 : filter("lastModifiedDateTime gt " + modifiedSince)).map(BcPurchaseOrder::from);
     }
 
+    // ---------------------------------------------------------------- entities as BC returns them (GET only)
+
+    private static final java.util.regex.Pattern ENTITY_SET = java.util.regex.Pattern.compile("[A-Za-z][A-Za-z0-9]*");
+
+    /** The environment's companies exactly as BC returns them (for saving a copy of a company). */
+    public Flux<JsonNode> companiesAsReturned() {
+        return list("companies", null);
+    }
+
+    /**
+     * Every entity of one of the company's entity sets exactly as BC returns it, all pages, e.g.
+     * {@code entitiesAsReturned("dimensions", "$expand=dimensionValues")}: for saving a copy of the company in the
+     * sandbox's data layout ({@code bin/ml-connector snapshot}). GET only, through the same concurrency limit and
+     * failure table as every other call.
+     */
+    public Flux<JsonNode> entitiesAsReturned(String entitySet, String query) {
+        if (entitySet == null || !ENTITY_SET.matcher(entitySet).matches()) {
+            throw new IllegalArgumentException("not an entity set name: " + entitySet);
+        }
+        return list(company + "/" + entitySet, query);
+    }
+
     // ---------------------------------------------------------------- purchase invoices
 
     /** Invoices (draft or posted) with this vendorInvoiceNumber; BC stores Code fields uppercased, so we match so. */
