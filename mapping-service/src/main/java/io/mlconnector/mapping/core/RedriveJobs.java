@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -61,11 +62,22 @@ public final class RedriveJobs implements AutoCloseable {
 
     /** Starts {@code work} for {@code tenantId} ({@code scope}: what is re-driven) and returns the RUNNING job. */
     public Job submit(String tenantId, String scope, Supplier<Mono<RedriveReport>> work) {
-        Job started = new Job(UUID.randomUUID().toString(), tenantId, scope, Status.RUNNING, clock.instant(), null, null, null);
+        Job started = new Job(jobId(), tenantId, scope, Status.RUNNING, clock.instant(), null, null, null);
         jobs.put(started.id(), started);
         forgetOldest();
         queue.emitNext(new Queued(started, work), Sinks.EmitFailureHandler.busyLooping(Duration.ofSeconds(1)));
         return started;
+    }
+
+    /**
+     * A random (version 4 layout) id from {@link ThreadLocalRandom}: {@code UUID.randomUUID()} reads SecureRandom, a
+     * file read on the request's event-loop thread. A job id is not a secret (a job is only found with its tenant).
+     */
+    private static String jobId() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        long high = (random.nextLong() & ~0xF000L) | 0x4000L;
+        long low = (random.nextLong() & ~(0xC000L << 48)) | (0x8000L << 48);
+        return new UUID(high, low).toString();
     }
 
     private Mono<Void> run(Job started, Supplier<Mono<RedriveReport>> work) {
