@@ -84,6 +84,9 @@ public final class LocalRun implements AutoCloseable {
             common.put("mlc.mongodb.server-selection-timeout", "15s");
             common.put("mlc.mongodb.read-timeout", "15s");
             common.put("mlc.tenants.file", stack.tenantsFile.toString());
+            // one broker: one copy of every record, allowed explicitly (the services refuse it otherwise)
+            common.put("mlc.kafka.replication-factor", 1);
+            common.put("mlc.kafka.allow-single-replica", true);
             common.put("mlc.encryption-keys", stack.encryptionKeys);
             common.put("server.port", 0);
             common.put("server.address", "127.0.0.1");
