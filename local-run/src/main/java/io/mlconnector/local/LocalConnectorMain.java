@@ -23,6 +23,7 @@ public final class LocalConnectorMain {
                 case "local" -> LocalRun.run(LocalOptions.parse(rest, home), home).exitCode();
                 case "ping" -> TenantPing.run(rest, System.out);
                 case "dead-letters" -> DeadLetterCommand.run(rest, System.out);
+                case "replay" -> ReplayCommand.run(rest, System.out);
                 case "secrets" -> {
                     io.mlconnector.tenant.TenantSecretsTool.main(rest.toArray(String[]::new)); // exits itself
                     yield 0;
