@@ -44,7 +44,8 @@ final class ReplayCommand {
 
     static final String USAGE = """
             usage: bin/ml-connector replay --group G --topic T (--to-offset N | --to-datetime T | --shift-by N)
-                                           [--dry-run] [--bootstrap HOST:PORT | --state-dir DIR]
+                                           [--dry-run] [--bootstrap HOST:PORT [--command-config FILE] | --state-dir DIR]
+              --command-config: Kafka client properties (security.protocol, sasl.*, ssl.*) for the cluster
               --to-datetime takes ISO-8601, e.g. 2026-10-01T00:00:00Z (without an offset: UTC)
               --state-dir: the folder of a running `bin/ml-connector local` (it stops and restarts that group's consumers)
               --bootstrap: a cluster; scale the group's Deployment to 0 first (kubectl scale deploy/<release>-ml-connector-<service> --replicas=0)
@@ -52,7 +53,7 @@ final class ReplayCommand {
 
     /** What to reset: exactly one of toOffset, toDatetime, shiftBy is set. */
     record Options(String group, String topic, Long toOffset, Instant toDatetime, Long shiftBy, boolean dryRun,
-                   String bootstrap, Path stateDir) {
+                   String bootstrap, Path stateDir, Path commandConfig) {
     }
 
     private ReplayCommand() {
@@ -67,6 +68,7 @@ final class ReplayCommand {
         boolean dryRun = false;
         String bootstrap = null;
         Path stateDir = null;
+        Path commandConfig = null;
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             switch (arg) {
@@ -78,6 +80,7 @@ final class ReplayCommand {
                 case "--dry-run" -> dryRun = true;
                 case "--bootstrap" -> bootstrap = value(args, ++i, arg);
                 case "--state-dir" -> stateDir = Path.of(value(args, ++i, arg)).toAbsolutePath();
+                case "--command-config" -> commandConfig = Path.of(value(args, ++i, arg)).toAbsolutePath();
                 default -> throw new IllegalArgumentException("unknown option " + arg + "\n" + USAGE);
             }
         }
@@ -92,15 +95,22 @@ final class ReplayCommand {
             throw new IllegalArgumentException("give either --state-dir DIR (a running local run) or --bootstrap"
                     + " HOST:PORT (a cluster)\n" + USAGE);
         }
-        return new Options(group, topic, toOffset, toDatetime, shiftBy, dryRun, bootstrap, stateDir);
+        return new Options(group, topic, toOffset, toDatetime, shiftBy, dryRun, bootstrap, stateDir, commandConfig);
     }
 
     static int run(List<String> args, PrintStream out) throws Exception {
         Options options = parse(args);
         LocalControl local = options.stateDir() == null ? null : LocalControl.read(options.stateDir());
         String bootstrap = local == null ? options.bootstrap() : local.bootstrap();
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000))) {
+        java.util.Properties config = new java.util.Properties();
+        if (options.commandConfig() != null) { // SASL / TLS client settings, as kafka-consumer-groups.sh takes them
+            try (var in = Files.newInputStream(options.commandConfig())) {
+                config.load(in);
+            }
+        }
+        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        config.putIfAbsent(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "30000");
+        try (Admin admin = Admin.create(config)) {
             Map<TopicPartition, Long> plan = plan(admin, options, out);
             if (options.dryRun()) {
                 out.println("dry run: nothing changed");
