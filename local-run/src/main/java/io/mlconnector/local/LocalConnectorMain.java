@@ -26,6 +26,7 @@ public final class LocalConnectorMain {
                 case "snapshot" -> io.mlconnector.local.snapshot.SnapshotCommand.run(rest, System.out, System.err,
                         System.getenv());
                 case "dead-letters" -> DeadLetterCommand.run(rest, System.out);
+                case "replay" -> ReplayCommand.run(rest, System.out);
                 case "secrets" -> {
                     io.mlconnector.tenant.TenantSecretsTool.main(rest.toArray(String[]::new)); // exits itself
                     yield 0;

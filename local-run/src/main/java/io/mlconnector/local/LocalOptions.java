@@ -28,6 +28,8 @@ public record LocalOptions(boolean once, Path summaryJson, Path procoreData, Pat
                    bin/ml-connector secrets generate-key [KEY_ID] | encrypt | encrypt-file FILE | rotate-file FILE
                    bin/ml-connector dead-letters list --bootstrap HOST:PORT [--topic TOPIC] [--limit N]
                    bin/ml-connector dead-letters redrive --bootstrap HOST:PORT TOPIC PARTITION OFFSET
+                   bin/ml-connector replay --group G --topic T (--to-offset N | --to-datetime T | --shift-by N)
+                                           [--dry-run] [--bootstrap HOST:PORT | --state-dir DIR]
             """;
 
     /** Parses the arguments after {@code local}; unknown options are an error, not ignored. */
