@@ -73,13 +73,20 @@ public final class ProcoreClient {
     /** As {@link #create(ProcoreConnection, WebClient.Builder, Clock, ProcoreClientOptions)}, reporting every API exchange. */
     public static ProcoreClient create(ProcoreConnection connection, WebClient.Builder webClient, Clock clock,
                                        ProcoreClientOptions options, ApiCallListener listener) {
+        return create(connection, webClient, clock, options, listener, new ProcoreResilience());
+    }
+
+    /** As above, with the limits, breaker and retries in {@code resilience} (and their metrics where it is bound). */
+    public static ProcoreClient create(ProcoreConnection connection, WebClient.Builder webClient, Clock clock,
+                                       ProcoreClientOptions options, ApiCallListener listener,
+                                       ProcoreResilience resilience) {
         String principal = "procore:" + connection.companyId();
         URI tokenUri = URI.create(connection.loginBase().toString().replaceAll("/+$", "") + "/oauth/token");
         ClientCredentialsGrant grant = new ClientCredentialsGrant(principal, webClient.clone().build(), tokenUri,
                 connection.clientId(), connection.clientSecret(), null, clock);
         TokenProvider tokens = new CachingTokenProvider(principal, grant, options.tokenRefreshMargin(), clock);
         ProcoreHttp http = new ProcoreHttp(webClient, new BearerTokenFilter(tokens), connection.apiBase(),
-                connection.companyId(), clock, options, listener);
+                connection.companyId(), clock, options, listener, resilience);
         return new ProcoreClient(http, connection, options, clock);
     }
 

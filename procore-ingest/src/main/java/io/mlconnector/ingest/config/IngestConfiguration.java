@@ -18,6 +18,7 @@ import io.mlconnector.ingest.sync.TenantSync;
 import io.mlconnector.ingest.webhook.ProcoreWebhookListener;
 import io.mlconnector.ingest.webhook.ProcoreWebhookRegistration;
 import io.mlconnector.procore.ProcoreClientOptions;
+import io.mlconnector.procore.ProcoreResilience;
 import io.mlconnector.service.clients.ProcoreClients;
 import io.mlconnector.tenant.TenantRegistry;
 import java.time.Clock;
@@ -65,9 +66,9 @@ public class IngestConfiguration {
 
     @Bean
     ProcoreClients procoreClients(WebClient.Builder webClient, Clock clock, ProcoreCallCounter calls,
-                                  @Value("${mlc.procore.per-page:100}") int perPage) {
+                                  @Value("${mlc.procore.per-page:100}") int perPage, MeterRegistry registry) {
         return new ProcoreClients(webClient, clock, ProcoreClientOptions.defaults().withPerPage(perPage),
-                calls::listenerFor);
+                calls::listenerFor, new ProcoreResilience().bindTo(registry));
     }
 
     @Bean
