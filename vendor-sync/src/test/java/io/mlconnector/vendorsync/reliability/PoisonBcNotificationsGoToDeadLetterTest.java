@@ -164,7 +164,11 @@ class PoisonBcNotificationsGoToDeadLetterTest {
                         "clientSecret":"bc-sandbox-secret","apiBase":"%s","loginBase":"%s"},
                   "procore":{"companyId":5001234,"clientId":"harbor-ridge-procore",
                         "clientSecret":"procore-sandbox-secret","apiBase":"%s","loginBase":"%s"},
-                  "webhookToken":"procore-webhook-token","bcClientState":"%s"}]}
+                  "webhookToken":"procore-webhook-token","bcClientState":"%s",
+                  "postingPolicy":{"retainagePayableAccount":"2120","expenseClearingAccount":"2140",
+                        "accruedPayrollAccount":"2130","commitmentAccount":"1810","commitmentContraAccount":"1815",
+                        "contractValueAccount":"4910","contractValueContraAccount":"4915","journalBatch":"PROCORE",
+                        "dimensionCodes":{"project":"PROJECT","costCode":"COSTCODE","costType":"COSTTYPE"}}}]}
                 """.formatted(BC.apiBaseUrl(), BC.loginBaseUrl(), PROCORE.baseUrl(), PROCORE.baseUrl(),
                 SyncFixture.CLIENT_STATE);
         try {
