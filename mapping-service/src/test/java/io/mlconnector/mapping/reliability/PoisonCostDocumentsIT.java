@@ -10,7 +10,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.mlconnector.events.CostDocument;
 import io.mlconnector.mapping.MappingServiceApplication;
 import io.mlconnector.mapping.fixtures.Docs;
-import io.mlconnector.mapping.fixtures.NoBlockingCalls;
+import io.mlconnector.testing.NoBlockingCalls;
 import io.mlconnector.mapping.fixtures.SandboxTenants;
 import io.mlconnector.sandbox.bc.BcSandbox;
 import io.mlconnector.sandbox.bc.BcSandboxOptions;
