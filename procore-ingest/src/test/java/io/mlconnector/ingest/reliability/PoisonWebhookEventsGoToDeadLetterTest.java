@@ -48,7 +48,9 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  */
 @Tag("reliability")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        ProcoreIngestApplication.CONFIG, "mlc.ingest.webhook-retry-for=3s"})
+        ProcoreIngestApplication.CONFIG, "mlc.ingest.webhook-retry-for=3s",
+        // the breaker is not under test: the failing record alone would otherwise pause the company's reads for 30 s
+        "mlc.procore.circuit-breaker.minimum-calls=1000"})
 class PoisonWebhookEventsGoToDeadLetterTest {
 
     static final String TENANT = "harbor-ridge";
