@@ -3,6 +3,9 @@ package io.mlconnector.vendorsync.config;
 import com.mongodb.client.MongoDatabase;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.mlconnector.bc.BcClientOptions;
+import java.time.Duration;
+import org.springframework.beans.factory.annotation.Value;
+import io.mlconnector.bc.CircuitBreakerOptions;
 import io.mlconnector.bc.BcResilience;
 import io.mlconnector.procore.ApiCallListener;
 import io.mlconnector.procore.ProcoreClientOptions;
@@ -70,8 +73,14 @@ public class VendorSyncConfiguration {
     }
 
     @Bean
-    BcClients bcClients(ObjectProvider<WebClient.Builder> webClient, Clock clock, MeterRegistry registry) {
-        return new BcClients(webClient.getIfAvailable(WebClient::builder), clock, id -> BcClientOptions.defaults(),
+    BcClients bcClients(ObjectProvider<WebClient.Builder> webClient, Clock clock, MeterRegistry registry,
+                        @Value("${mlc.bc.circuit-breaker.minimum-calls:10}") int breakerMinimumCalls,
+                        @Value("${mlc.bc.circuit-breaker.open-for:30s}") Duration breakerOpenFor) {
+        CircuitBreakerOptions breaker = CircuitBreakerOptions.defaults();
+        BcClientOptions options = BcClientOptions.defaults().withCircuitBreaker(new CircuitBreakerOptions(
+                Math.max(breaker.slidingWindowSize(), breakerMinimumCalls), breakerMinimumCalls,
+                breaker.failureRatePercent(), breakerOpenFor, breaker.halfOpenCalls()));
+        return new BcClients(webClient.getIfAvailable(WebClient::builder), clock, id -> options,
                 new BcResilience().bindTo(registry));
     }
 

@@ -51,7 +51,9 @@ import org.springframework.test.context.DynamicPropertySource;
 @Tag("reliability")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {VendorSyncApplication.CONFIG,
         "mlc.vendor-sync.notification-retry-for=3s", "mlc.vendor-sync.webhooks-enabled=false",
-        "mlc.vendor-sync.schedule-enabled=false"})
+        "mlc.vendor-sync.schedule-enabled=false",
+        // the breaker is not under test: the failing vendor alone would otherwise pause the company's calls for 30 s
+        "mlc.bc.circuit-breaker.minimum-calls=1000"})
 @EmbeddedKafka(partitions = 1, topics = Topics.BC_WEBHOOK_EVENTS, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
 class PoisonBcNotificationsGoToDeadLetterTest {
 
