@@ -1,5 +1,6 @@
 package io.mlconnector.poster.reliability;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.mlconnector.testing.NoBlockingCalls;
@@ -26,6 +27,8 @@ class BlockingOnAnEventLoopFailsTheTestTest {
 
         try {
             assertThatThrownBy(() -> blocking.block(Duration.ofSeconds(10))).hasCauseInstanceOf(BlockingOperationError.class);
+            // noted as well (code that swallows the error still fails its test); taken here, as this one is on purpose
+            assertThat(NoBlockingCalls.takeDetected()).singleElement().asString().contains("Thread.sleep");
         } finally {
             nonBlocking.dispose();
         }
