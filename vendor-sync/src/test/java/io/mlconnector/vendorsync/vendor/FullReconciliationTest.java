@@ -37,7 +37,7 @@ class FullReconciliationTest {
         ObjectNode quickfixBefore = fx.procoreVendor(3968031).deepCopy();
         ObjectNode loneStarBefore = fx.procoreVendor(3968032).deepCopy();
 
-        VendorSyncReport first = fx.vendorSync.reconcile(fx.tenant);
+        VendorSyncReport first = fx.vendorSync.reconcile(fx.tenant).block();
 
         assertThat(first.bcVendorsRead()).isEqualTo(30);
         assertThat(first.created()).isEqualTo(1);
@@ -65,15 +65,15 @@ class FullReconciliationTest {
         assertThat(fx.procoreVendor(3968031)).isEqualTo(quickfixBefore);
         assertThat(fx.procoreVendor(3968032)).isEqualTo(loneStarBefore);
 
-        assertThat(fx.links.all("harbor-ridge")).hasSize(30);
-        LinkedVendor summitLink = fx.links.find("harbor-ridge", UUID.fromString(SUMMIT_SURVEY)).orElseThrow();
+        assertThat(fx.links.all("harbor-ridge").collectList().block()).hasSize(30);
+        LinkedVendor summitLink = fx.links.find("harbor-ridge", UUID.fromString(SUMMIT_SURVEY)).blockOptional().orElseThrow();
         assertThat(summitLink.procoreVendorId()).isEqualTo(summit.path("id").asLong());
         assertThat(summitLink.bcVendorNumber()).isEqualTo("V1300");
         assertThat(fx.links.find("harbor-ridge", UUID.fromString("8f3c2a10-0000-4000-a000-000000000029"))
-                .orElseThrow().active()).isFalse();
+                .blockOptional().orElseThrow().active()).isFalse();
 
         long writesAfterFirst = fx.procoreVendorWrites();
-        VendorSyncReport second = fx.vendorSync.reconcile(fx.tenant);
+        VendorSyncReport second = fx.vendorSync.reconcile(fx.tenant).block();
 
         assertThat(second.writes()).isZero();
         assertThat(second.unchanged()).isEqualTo(30);
@@ -84,11 +84,11 @@ class FullReconciliationTest {
 
     @Test
     void procoreDriftIsPutBackButOnlyTheDriftedVendorIsWritten() {
-        fx.vendorSync.reconcile(fx.tenant);
+        fx.vendorSync.reconcile(fx.tenant).block();
         fx.procoreSandbox.data().update(io.mlconnector.sandbox.procore.Resource.VENDORS, SyncFixture.PROCORE_COMPANY,
                 3968002, n -> n.put("name", "Ironline Steel (typo)"));
 
-        VendorSyncReport report = fx.vendorSync.reconcile(fx.tenant);
+        VendorSyncReport report = fx.vendorSync.reconcile(fx.tenant).block();
 
         assertThat(report.updated()).isEqualTo(1);
         assertThat(report.created()).isZero();
@@ -101,7 +101,7 @@ class FullReconciliationTest {
         fx.bcSandbox.company().addVendor(tools.jackson.databind.json.JsonMapper.builder().build().createObjectNode()
                 .put("number", "V1310").put("displayName", "Quickfix Handyman LLC"));
 
-        VendorSyncReport report = fx.vendorSync.reconcile(fx.tenant);
+        VendorSyncReport report = fx.vendorSync.reconcile(fx.tenant).block();
 
         assertThat(report.nameClashes()).singleElement().satisfies(c -> {
             assertThat(c.bcVendorNumber()).isEqualTo("V1310");
