@@ -13,6 +13,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
+import io.mlconnector.testing.NoBlockingCalls;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * One notification cycle, end to end on loopback: the BC sandbox notifies the subscription's URL (a receiver that
@@ -20,6 +22,7 @@ import tools.jackson.databind.json.JsonMapper;
  * against a blocked vendor staying active in Procore, a duplicate notification writing twice, a "Payment" block
  * deactivating a vendor, and a new BC vendor not reaching Procore.
  */
+@ExtendWith(NoBlockingCalls.class)
 class VendorChangeReachesProcoreOnNotificationTest {
 
     private SyncFixture fx;

@@ -9,11 +9,14 @@ import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import io.mlconnector.testing.NoBlockingCalls;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * With webhooks off (or notifications silent), one poll by lastModifiedDateTime brings a BC change to Procore;
  * while notifications flow, the fallback poll stays idle. Purchase orders are polled by watermark too.
  */
+@ExtendWith(NoBlockingCalls.class)
 class BlockedVendorTurnsInactiveWithinOnePollTest {
 
     private SyncFixture fx;

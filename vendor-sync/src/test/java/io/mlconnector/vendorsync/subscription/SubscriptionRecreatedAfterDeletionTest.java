@@ -11,12 +11,15 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
+import io.mlconnector.testing.NoBlockingCalls;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Guards against silently losing notifications when BC deletes a subscription (failed deliveries, an admin):
  * the next check re-creates it with the tenant's notification URL and clientState; a restart with an empty store
  * adopts the live subscription instead of piling up duplicates (BC allows 200 per environment).
  */
+@ExtendWith(NoBlockingCalls.class)
 class SubscriptionRecreatedAfterDeletionTest {
 
     private SyncFixture fx;

@@ -16,12 +16,15 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
+import io.mlconnector.testing.NoBlockingCalls;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Guards against a lapsed subscription: BC drops a subscription 3 days after creation or last renewal
  * (bc-api.md 5.3). Hourly checks over a simulated 5 days must renew it (same id, handshake re-run) before it
  * expires, so BC has it at every hour.
  */
+@ExtendWith(NoBlockingCalls.class)
 class SubscriptionRenewalTest {
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-02T08:00:00Z"));

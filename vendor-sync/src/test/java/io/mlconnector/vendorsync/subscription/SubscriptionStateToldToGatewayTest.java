@@ -12,12 +12,15 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import io.mlconnector.testing.NoBlockingCalls;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The webhook-gateway accepts BC notifications only for subscriptions it knows (it never reads vendor-sync's
  * collection): every check tells the feed each subscription's state, and a replaced subscription as deleted, so
  * notifications for it stop being accepted.
  */
+@ExtendWith(NoBlockingCalls.class)
 class SubscriptionStateToldToGatewayTest {
 
     record Told(String subscriptionId, String tenantId, String entitySet, String resource,

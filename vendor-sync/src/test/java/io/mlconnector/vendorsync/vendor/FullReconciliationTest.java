@@ -9,12 +9,15 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.node.ObjectNode;
+import io.mlconnector.testing.NoBlockingCalls;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Guards the full reconciliation against the demo data: the BC-only vendor is created with origin_id, changed
  * vendors are updated, the blocked one turns inactive, hand-made Procore vendors are reported and never touched,
  * and an idle second run writes nothing to Procore.
  */
+@ExtendWith(NoBlockingCalls.class)
 class FullReconciliationTest {
 
     private static final String SUMMIT_SURVEY = "8f3c2a10-0000-4000-a000-000000000030";

@@ -11,8 +11,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
+import io.mlconnector.testing.NoBlockingCalls;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** A person links a Procore vendor to a BC vendor through vendor-sync, the links' only owner. */
+@ExtendWith(NoBlockingCalls.class)
 class ManualVendorLinkTest {
 
     private SyncFixture fx;

@@ -10,6 +10,8 @@ import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import io.mlconnector.testing.NoBlockingCalls;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * mapping-service used to write its manual vendor links into vendor-sync's {@code vendor_links} collection with its
@@ -17,6 +19,7 @@ import org.junit.jupiter.api.Test;
  * Procore vendor vendor-sync had linked too hit the unique index. vendor-sync now owns the collection and takes such
  * documents over as manual links (an upgrade keeps the accountants' links).
  */
+@ExtendWith(NoBlockingCalls.class)
 class MappingWrittenVendorLinksDoNotBreakReconciliationTest {
 
     private SyncFixture fx;

@@ -8,12 +8,15 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
+import io.mlconnector.testing.NoBlockingCalls;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * A BC vendor deleted and re-created under the same name (written another way: case, spaces, a typographic
  * apostrophe, decomposed accents) must not become a second Procore vendor of that name: it is a link conflict for a
  * person, or a re-link when the tenant opted in.
  */
+@ExtendWith(NoBlockingCalls.class)
 class RecreatedBcVendorIsNotDuplicatedTest {
 
     private static final String FIRST_NAME = "O\u2019Brien E\u0301lectrique"; // curly apostrophe, "E" + combining acute
