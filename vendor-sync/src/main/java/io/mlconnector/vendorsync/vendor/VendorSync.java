@@ -6,7 +6,6 @@ import io.mlconnector.bc.FailureKind;
 import io.mlconnector.events.VendorLinkOrigin;
 import io.mlconnector.procore.ProcoreClient;
 import io.mlconnector.procore.model.ProcoreVendor;
-import io.mlconnector.procore.model.VendorSyncResult;
 import io.mlconnector.procore.model.VendorWrite;
 import io.mlconnector.service.clients.BcClients;
 import io.mlconnector.service.clients.ProcoreClients;
