@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One BC notification (already checked by the gateway: clientState matched the tenant) → a fetch of what
- * changed. BC notifications carry only a pointer (bc-api.md 5.4): created/updated → GET the vendor and upsert it;
+ * changed. BC notifications carry only a pointer (dynamics-subscriptions): created/updated → GET the vendor and upsert it;
  * deleted → the Procore vendor becomes inactive; collection → page the vendors changed since the filter's time
  * (or reconcile everything when BC sent no filter). Re-delivered notifications are harmless: the upsert compares
  * content hashes and writes nothing when nothing changed.

@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Polls BC purchase orders by {@code lastModifiedDateTime} watermark (purchaseOrders are not webhook-enabled,
- * bc-api.md 3.8) and keeps their latest version in {@link PurchaseOrderStore}, flagging orders whose vendor is not
+ * dynamics-subscriptions) and keeps their latest version in {@link PurchaseOrderStore}, flagging orders whose vendor is not
  * linked to a Procore vendor; each new or changed order is published to {@code bc.purchase-orders}.
  */
 public final class PurchaseOrderPoller {

@@ -13,7 +13,7 @@ import org.bson.types.Decimal128;
 
 /**
  * MongoDB collection {@code bc_purchase_orders}: the latest version of each BC purchase order vendor-sync has
- * polled (BC has no webhooks for purchaseOrders, bc-api.md 3.8), for reconciliation against Procore commitments.
+ * polled (BC has no webhooks for purchaseOrders, dynamics-subscriptions), for reconciliation against Procore commitments.
  * {@code _id = tenantId|purchaseOrderId}; money as Decimal128.
  * <pre>
  * { _id, tenantId, purchaseOrderId, number, orderDate: "2026-09-14", vendorId, vendorNumber, vendorName, status,

@@ -18,7 +18,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps one BC webhook subscription per (tenant, entity set) alive (bc-api.md 5): BC drops a subscription
+ * Keeps one BC webhook subscription per (tenant, entity set) alive (dynamics-subscriptions): BC drops a subscription
  * 3 days after its creation or last renewal, and also deletes it after failed deliveries. Each check:
  * <ol>
  *   <li>lists the environment's subscriptions (one GET);</li>

@@ -78,8 +78,8 @@ public final class JournalDocument implements LedgerDocument {
         try {
             bc.postJournal(java.util.UUID.fromString(draft.id())).block(timeout);
         } catch (BcApiException e) {
-            // Posting a batch posts every line in it (bc-api.md 3.7), so another posting's batch post may have
-            // taken ours along; BC then answers "There is nothing to post." Our G/L entries decide.
+            // Posting a batch posts every line in it (Microsoft Learn: dynamics_journal), so another posting's batch
+            // post may have taken ours along; BC then answers "There is nothing to post." Our G/L entries decide.
             if (Boolean.TRUE.equals(bc.hasGeneralLedgerEntries(draft.number()).block(timeout))) {
                 return BcDocumentState.posted(draft.id(), draft.number());
             }
