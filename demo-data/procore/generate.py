@@ -522,8 +522,8 @@ def build_change_orders(pid, wocs):
 
 
 def v2_line(lid, desc, amt, pos, code, ct, commitment_line=None, prime_line=None):
-    # v2 line shape: ids as strings, decimals as strings (reference sheet §1, §8). wbs_code.flat_code joins the
-    # default WBS segments cost code and cost type with '.' (separator unconfirmed).
+    # v2 line shape: ids as strings, decimals as strings (Procore docs: new-rest-v2-version). wbs_code.flat_code
+    # joins the default WBS segments cost code and cost type with '.' (separator unconfirmed).
     return {"id": str(lid), "commitment_line_item_id": str(commitment_line) if commitment_line else None,
             "prime_line_item_id": str(prime_line) if prime_line else None, "description": desc,
             "quantity": 1, "uom": "ls", "unit_cost": money(amt), "amount": money(amt), "extended_type": "manual",

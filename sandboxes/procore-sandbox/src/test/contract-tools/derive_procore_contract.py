@@ -1,9 +1,13 @@
 #!/usr/bin/env python3
-"""Derives src/test/resources/procore-contract/procore-contract.json from the shared Procore OpenAPI extract.
+"""Derives src/test/resources/procore-contract/procore-contract.json from a public extract of Procore's OpenAPI.
 
-Run by hand from sandboxes/procore-sandbox (the test never reads ../shared):
+The extract is data/endpoint-details/ of https://github.com/TylerIlunga/procore-mcp-server (MIT; commit
+eed7a8459e640a3a7c196cd5651ae90feee18913), a simplified per-operation copy of the OpenAPI description Procore
+publishes with its REST API reference (https://developers.procore.com/reference/rest). Origin and licence: see
+src/test/resources/procore-contract/README.md. Run by hand from sandboxes/procore-sandbox (the test only reads
+the derived file):
     python3 src/test/contract-tools/derive_procore_contract.py \
-        ../../../shared/specs/procore-rest-oas-extract/endpoint-details \
+        <procore-mcp-server checkout>/data/endpoint-details \
         src/test/resources/procore-contract/procore-contract.json
 
 Output: per operation the path, where the names came from, and a flat map of response property names to JSON types

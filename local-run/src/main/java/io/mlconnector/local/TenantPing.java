@@ -36,7 +36,7 @@ final class TenantPing {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
-    /** What an Entra ID error code usually means (bc-api.md §1). */
+    /** What an Entra ID error code usually means (Microsoft Entra: reference-error-codes). */
     private static final Map<String, String> AADSTS_HINTS = Map.of(
             "7000215", "the client secret is wrong (often the secret's ID was copied instead of its value)",
             "7000222", "the client secret has expired: create a new one in the app registration",

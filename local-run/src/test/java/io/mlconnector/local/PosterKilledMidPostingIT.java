@@ -373,7 +373,7 @@ class PosterKilledMidPostingIT {
         }
     }
 
-    // ------------------------------------------------------------------ requests (demo tenant, catalogue in TEAM.md)
+    // ------------------------------------------------------------------ requests (demo tenant, demo-data/README.md)
 
     /** Requisition on Apex Concrete (V1010), project 2024-001: 12,500 + 2,000 on 5130, retainage -1,450 on 2120. */
     private static PostingRequest requisition() {

@@ -19,7 +19,7 @@ import org.springframework.http.MediaType;
 
 /**
  * Each entry's clientState is checked against the tenant's; only matching entries are published. Anything else is
- * still answered 200, because BC deletes a subscription on most 4xx answers (bc-api.md §5.5).
+ * still answered 200, because BC deletes a subscription on most 4xx answers (docs/api-facts.md).
  */
 class BcNotificationClientStateTest extends GatewayIntegrationTest {
 

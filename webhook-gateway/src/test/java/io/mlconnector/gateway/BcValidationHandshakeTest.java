@@ -9,7 +9,7 @@ import org.springframework.http.MediaType;
 
 /**
  * BC validates the notification URL on create and on every renewal with {@code ?validationToken=} and needs the
- * token back as the plain-text body within 5 s, or the subscription is not created/renewed (bc-api.md §5.2).
+ * token back as the plain-text body within 5 s, or the subscription is not created/renewed (dynamics-subscriptions).
  */
 class BcValidationHandshakeTest extends GatewayIntegrationTest {
 

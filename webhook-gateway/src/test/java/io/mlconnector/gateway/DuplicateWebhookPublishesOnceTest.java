@@ -20,7 +20,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import reactor.core.publisher.Flux;
 
-/** Procore delivers at least once (procore-api.md §11): a redelivered event must reach the topic once. */
+/** Procore delivers at least once (Procore docs: webhooks): a redelivered event must reach the topic once. */
 class DuplicateWebhookPublishesOnceTest extends GatewayIntegrationTest {
 
     @Test

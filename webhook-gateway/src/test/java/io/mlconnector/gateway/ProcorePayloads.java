@@ -3,7 +3,7 @@ package io.mlconnector.gateway;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
-/** Procore delivery bodies in the documented shapes (procore-api.md §11), with fresh ids. */
+/** Procore delivery bodies in the documented shapes (Procore docs: webhooks), with fresh ids. */
 public final class ProcorePayloads {
 
     private static final char[] CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ".toCharArray();

@@ -13,8 +13,9 @@ import io.mlconnector.events.PostingResult;
  *       (POSTED, ALREADY_POSTED, PARKED, FAILED; a retry scheduled is not an outcome).</li>
  *   <li>{@code mlc.bc.api.calls} {tenant, status}: every HTTP call to BC including the client's own retries;
  *       status is the class ({@code 2xx}, {@code 4xx}, {@code 5xx}) or {@code none} when BC never answered.</li>
- *   <li>{@code mlc.bc.api.throttled} {tenant}: the 429s among them (bc-api.md 6: over the per-user speed limit or
- *       queue); a rising rate means the tenant's principal is shared or the concurrency cap is too high.</li>
+ *   <li>{@code mlc.bc.api.throttled} {tenant}: the 429s among them (over the per-user speed limit or queue,
+ *       Microsoft Learn: operational-limits-online); a rising rate means the tenant's principal is shared or the
+ *       concurrency cap is too high.</li>
  * </ul>
  */
 public final class PosterMetrics {

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
  * BC calls per purchase invoice (lines and line dimensions included) and per 100 journal lines, counted from the
  * sandbox's own request log, plus invoices per second on loopback. Run with
  * {@code mvn -pl bc-poster test -Dgroups=benchmark -DexcludedGroups=}. Two BC modes: nested dimensionSetLines
- * accepted (sandbox default) and refused (unconfirmed on real BC, bc-api.md 3.4: the client falls back to
+ * accepted (sandbox default) and refused (unconfirmed on real BC, docs/api-facts.md: the client falls back to
  * separate $batch requests for the dimensions).
  */
 @Tag("benchmark")

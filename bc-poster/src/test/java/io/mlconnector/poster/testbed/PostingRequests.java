@@ -15,8 +15,8 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Posting requests as mapping-service sends them for the demo company (catalogue in TEAM.md): a subcontractor
- * requisition with retainage, a negative direct-cost invoice (credit memo), a commitment memo pair in the
+ * Posting requests as mapping-service sends them for the demo company (catalogue in demo-data/README.md): a
+ * subcontractor requisition with retainage, a negative direct-cost invoice (credit memo), a commitment memo pair in the
  * connector's journal batch. Keys are unique per call so tests never see each other's documents in BC.
  */
 public final class PostingRequests {

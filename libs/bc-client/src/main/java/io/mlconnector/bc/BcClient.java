@@ -36,10 +36,10 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class BcClient {
 
-    /** The Entra scope for BC (bc-api.md 1). */
+    /** The Entra scope for BC (Microsoft Learn: automation-apis-using-s2s-authentication). */
     public static final String SCOPE = "https://api.businesscentral.dynamics.com/.default";
 
-    private static final int MAX_BATCH_OPERATIONS = 100; // bc-api.md 6: at most 100 operations per $batch
+    private static final int MAX_BATCH_OPERATIONS = 100; // operational-limits-online: at most 100 per $batch
     private static final String POST_ACTION = "Microsoft.NAV.post";
 
     private final BcConnection connection;
@@ -434,7 +434,7 @@ public final class BcClient {
     /**
      * Whether posted G/L entries carry this Document No. Posted journal lines leave the batch and live on only as
      * G/L entries, and v2.0 {@code generalLedgerEntries} have {@code documentNumber} but no external document
-     * number (bc-api.md 3; $metadata), so this is how a poster finds out that a journal posting already happened.
+     * number (BC API v2.0 $metadata), so this is how a poster finds out that a journal posting already happened.
      */
     public Mono<Boolean> hasGeneralLedgerEntries(String documentNumber) {
         return list(company + "/generalLedgerEntries",
@@ -497,7 +497,7 @@ public final class BcClient {
     }
 
     private static String subscriptionPath(String id) {
-        // subscriptionId is a string key: quoted, with quotes doubled (bc-api.md 5.3)
+        // subscriptionId is a string key: quoted, with quotes doubled (Microsoft Learn: dynamics-subscriptions)
         return "subscriptions('" + id.replace("'", "''") + "')";
     }
 
@@ -573,7 +573,7 @@ public final class BcClient {
 
     /**
      * One {@code $batch} with {@code Isolation: snapshot}. BC rolls back every write when one operation fails, yet
-     * the earlier answers still show 2xx (bc-api.md 4): so any failed status fails the whole batch.
+     * the earlier answers still show 2xx (docs/api-facts.md, $batch): so any failed status fails the whole batch.
      */
     private Mono<List<JsonNode>> batch(List<ObjectNode> ops) {
         ObjectNode body = BcJson.object();
@@ -648,7 +648,7 @@ public final class BcClient {
         return "'" + value.replace("'", "''") + "'";
     }
 
-    /** BC stores Code fields uppercased and trimmed (bc-api.md 3): compare the same way. */
+    /** BC stores Code fields uppercased and trimmed (Microsoft Learn: code-data-type): compare the same way. */
     private static String code(String value) {
         return value == null ? "" : value.trim().toUpperCase(Locale.ROOT);
     }

@@ -9,8 +9,8 @@ import java.util.regex.Pattern;
 /**
  * Where and as whom to call one BC company: API base (https://api.businesscentral.dynamics.com, or a sandbox), the
  * Entra login base (https://login.microsoftonline.com), the Entra tenant, the environment name and the company id.
- * The environment name goes into URLs, so it is checked first against BC's naming rule (bc-api.md 2: fewer than 30
- * characters, starts with a letter, only letters, digits, '_' and '-').
+ * The environment name goes into URLs, so it is checked first against BC's naming rule (fewer than 30 characters,
+ * starts with a letter, only letters, digits, '_' and '-'; docs/api-facts.md).
  */
 public record BcConnection(URI apiBase, URI loginBase, String aadTenantId, String environment, UUID companyId,
                            String clientId, Secret clientSecret) {

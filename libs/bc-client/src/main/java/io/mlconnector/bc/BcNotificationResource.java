@@ -10,8 +10,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The {@code resource} of a BC webhook notification entry (bc-api.md §5.4), parsed once for everyone who reads
- * notifications (the gateway keys and checks them, vendor-sync and mapping-service act on them):
+ * The {@code resource} of a BC webhook notification entry (Microsoft Learn: dynamics-subscriptions), parsed once
+ * for everyone who reads notifications (the gateway keys and checks them, vendor-sync and mapping-service act on them):
  * {@code api/v2.0/companies(<id>)/vendors(<id>)} names one record; a {@code collection} entry names the entity set,
  * usually with {@code $filter=lastModifiedDateTime gt <t>}. Absolute URLs and custom APIs
  * ({@code api/<publisher>/<group>/<version>/companies(..)/...}) parse the same way.
@@ -74,7 +74,7 @@ public record BcNotificationResource(String companyId, String collection, String
 
     /**
      * The lower bound of a {@code collection} entry's {@code $filter=lastModifiedDateTime gt <t>}; empty when BC sent
-     * no usable filter, which means "re-read everything" (bc-api.md §5.4).
+     * no usable filter, which means "re-read everything" (docs/api-facts.md, BC webhooks).
      */
     public Optional<Instant> modifiedSince() {
         if (query == null) {
@@ -97,7 +97,7 @@ public record BcNotificationResource(String companyId, String collection, String
         }
     }
 
-    /** OData string keys may be quoted ({@code subscriptions('id')}, bc-api.md §5.3). */
+    /** OData string keys may be quoted ({@code subscriptions('id')}, Microsoft Learn: dynamics-subscriptions). */
     private static String unquote(String key) {
         String k = key.strip();
         return k.length() >= 2 && k.startsWith("'") && k.endsWith("'") ? k.substring(1, k.length() - 1) : k;

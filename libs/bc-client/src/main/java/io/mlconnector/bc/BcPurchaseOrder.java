@@ -6,7 +6,7 @@ import java.time.LocalDate;
 import java.util.UUID;
 import tools.jackson.databind.JsonNode;
 
-/** A purchase order (read for polling: purchaseOrders are not on BC's webhook list, bc-api.md 3.8). */
+/** A purchase order (read for polling: BC's webhook list lacks purchaseOrders, Learn: dynamics-subscriptions). */
 public record BcPurchaseOrder(UUID id, String number, LocalDate orderDate, UUID vendorId, String vendorNumber,
                               String vendorName, String status, BigDecimal totalAmountIncludingTax,
                               Instant lastModifiedDateTime) {

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.UUID;
 import org.springframework.web.reactive.function.client.WebClient;
 
-/** Demo-data identities (TEAM.md catalogue) and a client wired to a running sandbox. */
+/** Demo-data identities (catalogue in demo-data/README.md) and a client wired to a running sandbox. */
 final class BcTestSupport {
 
     static final String TENANT = "7c1d2e3f-0000-4000-8000-00000000b001";

@@ -9,7 +9,7 @@ import java.util.UUID;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The environment name goes into every URL: reject anything BC would not accept as a name (bc-api.md 2). */
+/** The environment name goes into every URL: reject anything BC would not accept as a name (docs/api-facts.md). */
 class EnvironmentNameValidationTest {
 
     private static BcConnection connection(String environment) {

@@ -50,7 +50,7 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class ProcoreClient {
 
-    /** Procore's documented maximum rows per vendor sync call (reference sheet §3). */
+    /** Procore's documented maximum rows per vendor sync call (Procore docs: using-sync-actions). */
     public static final int VENDOR_SYNC_BATCH = 1000;
 
     private final ProcoreHttp http;
@@ -120,7 +120,7 @@ public final class ProcoreClient {
 
     /**
      * Inactive company vendors: Procore lists them apart from the active ones
-     * ({@code GET /rest/v1.0/companies/{cid}/vendors/inactive}, reference sheet §10), so a full comparison
+     * ({@code GET /rest/v1.0/companies/{cid}/vendors/inactive}, Procore REST reference: vendors), so a full comparison
      * reads both lists.
      */
     public Flux<ProcoreVendor> inactiveVendors() {
@@ -394,7 +394,7 @@ public final class ProcoreClient {
                         concat(a.entities(), b.entities()), concat(a.errors(), b.errors())));
     }
 
-    // ---------------------------------------------------------------- webhooks (company scope, reference sheet §11)
+    // ------------------------------------------------------------ webhooks (company scope, Procore docs: webhooks-api)
 
     private static final String HOOKS = "/rest/v1.0/webhooks/hooks";
 

@@ -31,7 +31,7 @@ import java.util.List;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
 
-/** Procore JSON (field names from the real API, reference sheet §4-§10) to typed records. */
+/** Procore JSON (field names from Procore's REST reference) to typed records. */
 final class ProcoreRecords {
 
     private ProcoreRecords() {

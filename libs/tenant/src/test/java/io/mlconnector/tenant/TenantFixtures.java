@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** The demo tenant "Harbor Ridge Builders" from the team's demo data catalogue. */
+/** The demo tenant "Harbor Ridge Builders" from the demo data catalogue (demo-data/README.md). */
 public final class TenantFixtures {
 
     public static final String BC_SECRET = "bc-sandbox-secret";

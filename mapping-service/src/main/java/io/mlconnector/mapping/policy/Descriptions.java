@@ -2,7 +2,7 @@ package io.mlconnector.mapping.policy;
 
 import io.mlconnector.events.CostDocumentLine;
 
-/** Line and document descriptions; BC's Description is Text[100] (bc-api.md 3, length unconfirmed). */
+/** Line and document descriptions; BC's Description is Text[100] (length unconfirmed, docs/api-facts.md). */
 public final class Descriptions {
     public static final int MAX = 100;
 

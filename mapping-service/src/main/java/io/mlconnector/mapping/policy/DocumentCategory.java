@@ -4,7 +4,7 @@ import io.mlconnector.events.CostDocument;
 import java.util.Locale;
 import java.util.Optional;
 
-/** The kinds of Procore cost documents the posting policy distinguishes (DESIGN.md, posting policy table). */
+/** The kinds of Procore cost documents the posting policy distinguishes (README, "What it does"). */
 public enum DocumentCategory {
     REQUISITION("subcontractor requisition"),
     DIRECT_COST_INVOICE("direct cost invoice"),

@@ -13,8 +13,8 @@ import java.util.regex.Pattern;
  *
  * <ul>
  *   <li>It goes into BC's Vendor Invoice No. / External Document No., both Code[35], which BC uppercases and
- *       trims (bc-api.md 3). So the key is uppercase A-Z, 0-9 and '-', at most 35 characters, and survives the
- *       round trip: the poster's "does BC already have it?" lookup finds exactly what it wrote.</li>
+ *       trims (Microsoft Learn: code-data-type). So the key is uppercase A-Z, 0-9 and '-', at most 35 characters,
+ *       and survives the round trip: the poster's "does BC already have it?" lookup finds exactly what it wrote.</li>
  *   <li>{@code TT} names the source type (RQ requisition, DC direct cost, PO purchase order, WO work order /
  *       subcontract, CO commitment change order, PC prime change order): Procore ids are unique per resource,
  *       not across resources, so the type keeps a requisition and a direct cost with the same id apart.</li>

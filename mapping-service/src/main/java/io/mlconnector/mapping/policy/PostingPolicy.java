@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * A tenant's posting policy: which treatment each document category gets. Defaults follow DESIGN.md's table;
+ * A tenant's posting policy: which treatment each document category gets. Defaults follow the README's table;
  * a tenant may override any category (e.g. COMMITMENT=SKIP when it does not track encumbrances in BC).
  */
 public record PostingPolicy(Map<DocumentCategory, PostingTreatment> treatments, ApprovedStatuses approvedStatuses) {

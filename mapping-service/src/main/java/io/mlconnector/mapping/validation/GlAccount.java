@@ -6,7 +6,7 @@ public record GlAccount(String number, String displayName, String accountType, b
         return "Posting".equalsIgnoreCase(accountType);
     }
 
-    /** BC's own filter for accounts a cost line can post to (bc-api.md 3.2). */
+    /** BC's own filter for accounts a cost line can post to (Microsoft Learn: dynamics_account). */
     public boolean acceptsDirectPosting() {
         return isPostingType() && !blocked && directPosting;
     }

@@ -17,7 +17,7 @@ import java.math.BigDecimal;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Each BC document type's lines and totals, exact to the cent (DESIGN.md posting policy table). */
+/** Each BC document type's lines and totals, exact to the cent (posting policy table in the README). */
 class PostingPolicyStrategiesTest {
     private final MapperHarness harness = new MapperHarness();
 

@@ -14,7 +14,7 @@ import java.util.Set;
 /**
  * A purchase order or subcontract (work order) commitment with its schedule-of-values lines. The lines
  * are the original commitment: change orders travel as their own documents with their own deltas, so
- * nothing downstream ever recomputes from a revised total (DESIGN.md, posting policy).
+ * nothing downstream ever recomputes from a revised total (README, "What it does").
  */
 public final class CommitmentConverter {
 

@@ -18,7 +18,7 @@ import io.mlconnector.tenant.DocumentType;
  * A subcontractor requisition (Procore's "Subcontractor Invoice") as a cost document. Each item bills
  * work completed plus materials stored this period; retainage withheld this period is carried so the
  * invoice can show what is due now. Items carry a cost code id but no cost type: the cost type comes
- * from the commitment line the item bills against ({@code line_item_id}; procore-api.md §6).
+ * from the commitment line the item bills against ({@code line_item_id}; Procore docs: tutorial-requisitions).
  */
 public final class RequisitionConverter {
 

@@ -23,8 +23,8 @@ import reactor.core.publisher.Mono;
  * Keeps one company-scoped Procore hook per tenant pointing at the tenant's gateway URL
  * ({@code <webhook-base-url>/webhooks/procore/<tenantId>}) with the tenant's shared token as
  * {@code Authorization: Bearer <token>} (the header the gateway checks), and the triggers for every cost document
- * resource Procore offers (reference sheet §11). Idempotent: a run against a correct hook only reads (hooks of the
- * namespace, the offered resources, the hook's triggers) and writes nothing.
+ * resource Procore offers (Procore docs: webhooks-api). Idempotent: a run against a correct hook only reads (hooks
+ * of the namespace, the offered resources, the hook's triggers) and writes nothing.
  *
  * <p>The hook is found by namespace and URL; failing that, by a URL ending in the tenant's path (the gateway moved:
  * its URL is fixed rather than a second hook created). The requisition resource name is unconfirmed, so both
@@ -36,7 +36,7 @@ public final class ProcoreWebhookRegistration {
 
     public static final String NAMESPACE = "ml-connector";
 
-    /** Cost document resources; "Requisitions" / "Subcontractor Invoices": the real name is unconfirmed (§11, §14.4). */
+    /** Cost document resources; "Requisitions" / "Subcontractor Invoices": the name is unconfirmed (docs/api-facts.md). */
     public static final List<String> DEFAULT_RESOURCES = List.of("Direct Costs", "Work Order Contracts",
             "Purchase Order Contracts", "Requisitions", "Subcontractor Invoices", "Commitment Change Orders",
             "Prime Change Orders");

@@ -11,7 +11,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Map;
 
-/** Small catalogue values (team brief) for converter tests. */
+/** Small values from the demo catalogue (demo-data/README.md) for converter tests. */
 final class Demo {
 
     static final Instant OBSERVED = Instant.parse("2026-11-27T10:00:00Z");

@@ -14,7 +14,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param webhooksEnabled        keep BC webhook subscriptions; false = vendors are polled every poll interval
  * @param notificationBaseUrl    the webhook-gateway's public base URL (BC must reach it)
  * @param notificationPath       the gateway's BC path, followed by the tenant id
- * @param entitySets             BC entity sets to subscribe to (bc-api.md 5.6); only vendors are acted on here
+ * @param entitySets             BC entity sets to subscribe to (dynamics-subscriptions); only vendors are acted on here
  * @param renewBefore            renew a subscription when less than this remains of its 3 days
  * @param subscriptionCheckInterval how often subscriptions are checked (renewed / re-created)
  * @param pollInterval           how often the vendor fallback poll and the purchase-order poll run

@@ -6,7 +6,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The {@code resource} of a BC notification (bc-api.md 5.4): {@code api/v2.0/companies({c})/vendors({id})} for
+ * The {@code resource} of a BC notification (dynamics-subscriptions): {@code api/v2.0/companies({c})/vendors({id})} for
  * created/updated/deleted, {@code api/v2.0/companies({c})/vendors?$filter=lastModifiedDateTime%20gt%20<t>} (or no
  * filter at all) for {@code collection}.
  *

@@ -12,7 +12,7 @@ import java.util.stream.Collectors;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-/** The company's Procore vendors, active and inactive (Procore lists them apart, procore-api.md §10). */
+/** The company's Procore vendors, active and inactive (Procore lists them apart, REST reference: vendors). */
 record ProcoreDirectory(List<ProcoreVendor> vendors, Map<String, ProcoreVendor> byOriginId) {
 
     static Mono<ProcoreDirectory> read(ProcoreClient procore) {

@@ -17,9 +17,9 @@ import java.util.Objects;
  * <p>Mapping decisions:
  * <ul>
  *   <li>{@code is_active} = not blocked "All". BC's "Payment" block stops payments only; documents can still be
- *       posted against the vendor (bc-api.md 3.1), so the Procore vendor stays active and costs keep flowing.</li>
+ *       posted against the vendor (dynamics_vendor), so the Procore vendor stays active and costs keep flowing.</li>
  *   <li>{@code origin_id} = BC vendor id (lower-case GUID), {@code origin_code} = BC vendor number (the
- *       user-visible "External ID" in Procore, procore-api.md §10).</li>
+ *       user-visible "External ID" in Procore, Procore docs: tutorial-financial-tools).</li>
  *   <li>{@code address} = address line 1, plus ", " + line 2 when BC has one (Procore has a single line).</li>
  *   <li>BC's taxRegistrationNumber is not written: Procore has no tax id field; its EIN lives in the separate
  *       business_register resource, which the Procore client does not offer (reported as a gap).</li>

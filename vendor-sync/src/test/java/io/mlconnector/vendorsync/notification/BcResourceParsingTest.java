@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-/** Guards the reading of BC's notification resources (bc-api.md 5.4), including the percent-encoded collection filter. */
+/** Guards the reading of BC's notification resources (dynamics-subscriptions), incl. the percent-encoded collection filter. */
 class BcResourceParsingTest {
 
     private static final String COMPANY = "5a1e0000-0000-4000-8000-0000000c0001";

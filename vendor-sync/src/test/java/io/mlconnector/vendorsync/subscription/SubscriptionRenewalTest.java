@@ -21,7 +21,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Guards against a lapsed subscription: BC drops a subscription 3 days after creation or last renewal
- * (bc-api.md 5.3). Hourly checks over a simulated 5 days must renew it (same id, handshake re-run) before it
+ * (dynamics-subscriptions). Hourly checks over a simulated 5 days must renew it (same id, handshake re-run) before it
  * expires, so BC has it at every hour.
  */
 @ExtendWith(NoBlockingCalls.class)

@@ -167,7 +167,7 @@ public class GatewayConfiguration {
         String bcPath = WebhookUrls.BC_PATH + "{tenantId}";
         return RouterFunctions.route()
                 .POST(procorePath, procore::handle)
-                // BC's handshake method is reported as POST but unconfirmed (bc-api.md §5.2): take GET too
+                // BC's handshake method is reported as POST but unconfirmed (docs/api-facts.md): take GET too
                 .POST(bcPath, bc::handle)
                 .GET(bcPath, bc::handle)
                 // any other method on a webhook URL: 405 + Allow, before any tenant lookup (nothing to enumerate)

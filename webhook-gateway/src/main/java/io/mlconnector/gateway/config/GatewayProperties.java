@@ -9,7 +9,7 @@ import org.springframework.util.unit.DataSize;
  * {@code mlc.gateway.*}: how the gateway checks, bounds and acknowledges deliveries.
  *
  * @param publishTimeout  longest wait for Kafka's acknowledgement before answering 503. Procore and BC both give
- *                        up after 5 s (procore-api.md §11, bc-api.md §5.2), so this stays well below that.
+ *                        up after 5 s (Procore docs: webhooks; BC: dynamics-subscriptions), so this stays well below that.
  * @param baseUrl         public base URL of the gateway, used only to print each tenant's webhook URLs
  */
 @ConfigurationProperties("mlc.gateway")
@@ -30,7 +30,7 @@ public record GatewayProperties(
     }
 
     /**
-     * @param maxBodySize larger notifications are acknowledged and dropped (never 4xx to BC, see bc-api.md §5.5);
+     * @param maxBodySize larger notifications are acknowledged and dropped (never 4xx to BC, see docs/api-facts.md);
      *                    BC folds more than 1,000 changes into one {@code collection} entry, so real ones stay small
      * @param maxValidationTokenLength longer handshake tokens are refused
      * @param maxEntries  more valid entries than this in one notification are published as one {@code collection}
@@ -50,7 +50,7 @@ public record GatewayProperties(
     /**
      * @param collection    MongoDB collection of seen Procore delivery ids
      * @param retention     how long a seen id is remembered; Procore retries a delivery for at most 12 h
-     *                      before discarding it (procore-api.md §11), so two days is ample
+     *                      before discarding it (Procore docs: webhooks), so two days is ample
      * @param claimTimeout  a claim older than this whose publish never finished (the instance died mid-request)
      *                      may be taken over by a redelivery; must exceed {@link #publishTimeout}
      * @param pruneInterval how often old ids are deleted (TTL indexes are not available everywhere)

@@ -20,7 +20,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Remembers which Procore deliveries were published, so a redelivery (Procore is at-least-once, procore-api.md §11)
+ * Remembers which Procore deliveries were published, so a redelivery (Procore is at-least-once, Procore docs: webhooks)
  * publishes nothing. One document per tenant + delivery id, keyed by {@code _id} (unique by nature), changed only by
  * single-document atomic operations, so it behaves the same on a replica set and on mongo-java-server.
  *

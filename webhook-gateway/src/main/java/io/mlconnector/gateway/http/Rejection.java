@@ -4,7 +4,7 @@ import org.springframework.http.HttpStatus;
 
 /**
  * Every reason a Procore delivery is refused, and the status it earns. Procore treats any non-2xx as "retry later"
- * and pauses the URL (procore-api.md §11), so only faults the sender cannot fix by retrying get a 4xx, and
+ * and pauses the URL (Procore docs: webhooks), so only faults the sender cannot fix by retrying get a 4xx, and
  * transient ones on our side ({@link #UNAVAILABLE}) a 503. BC notifications never get these statuses (see
  * {@code BcWebhookHandler}); their reasons are only counted.
  */

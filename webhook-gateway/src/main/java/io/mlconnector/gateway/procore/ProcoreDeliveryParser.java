@@ -14,7 +14,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Checks a Procore delivery body and reads it into a {@link ProcoreDelivery}. Payload versions
- * (procore-api.md §11): v2.0 and v3.0 carry numeric ids, {@code event_type} and {@code resource_name}; v4.0 carries
+ * (Procore docs: webhooks): v2.0 and v3.0 carry numeric ids, {@code event_type} and {@code resource_name}; v4.0 carries
  * string ids, {@code reason} and {@code resource_type}. v3.0's extra {@code related_resources} is not needed here
  * (procore-ingest fetches the record). Every refusal names the field, never echoes the body.
  */

@@ -27,7 +27,7 @@ import reactor.core.scheduler.Schedulers;
 
 /**
  * {@code POST /webhooks/procore/{tenantId}}: authenticate, bound, validate, publish once, acknowledge.
- * Procore waits 5 s and pauses the whole URL on any non-2xx (procore-api.md §11), so a delivery is answered 202 only
+ * Procore waits 5 s and pauses the whole URL on any non-2xx (Procore docs: webhooks), so a delivery is answered 202 only
  * after Kafka acknowledged it, 200 when it is a duplicate, 4xx for what a retry cannot fix and 503 when Kafka or the
  * dedupe store is down (Procore retries; nothing is lost).
  */

@@ -13,7 +13,7 @@ import org.springframework.http.HttpHeaders;
 /**
  * Finds the tenant a delivery URL names and checks the shared header token against that tenant's token only, in
  * constant time ({@link Secret#matches}). Procore authenticates deliveries with nothing but the header set in the
- * hook's {@code destination_headers}, typically {@code Authorization: Bearer <token>} (procore-api.md §11), so both
+ * hook's {@code destination_headers}, typically {@code Authorization: Bearer <token>} (Procore docs: webhooks-api), so both
  * {@code Bearer <token>} and the bare token are accepted.
  */
 public final class WebhookTokenCheck {

@@ -7,7 +7,7 @@ import java.util.List;
 
 /**
  * A subcontractor invoice (requisition, v1.1). Items carry no cost type: it comes from the commitment line
- * their {@code lineItemId} points at (reference sheet §6). Status values are snake case ("approved").
+ * their {@code lineItemId} points at (Procore docs: tutorial-requisitions). Status values are snake case ("approved").
  */
 public record Requisition(long id, long projectId, int number, String invoiceNumber, long commitmentId,
                           String commitmentType, Long vendorId, String vendorName, String status,

@@ -3,7 +3,7 @@ package io.mlconnector.procore.model;
 import java.util.Map;
 
 /**
- * A Procore webhook hook (reference sheet §11): one company or one project, a namespace per integration, the URL
+ * A Procore webhook hook (Procore docs: webhooks-api): one company or one project, a namespace per integration, the URL
  * deliveries go to and the headers sent with them. {@code destinationHeaders} usually carry a shared secret, so
  * {@link #toString()} shows their names only; it is empty when Procore does not echo them.
  */

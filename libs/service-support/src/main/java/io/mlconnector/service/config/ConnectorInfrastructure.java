@@ -15,7 +15,8 @@ import org.springframework.context.annotation.Import;
 public class ConnectorInfrastructure {
 
     static {
-        // Avro refuses generated classes from packages it was not told to trust (STACK.md, "Avro trust").
+        // Avro refuses generated classes from packages it was not told to trust (Avro 1.12 trusted packages,
+        // CVE-2024-47561; https://avro.apache.org/docs/1.12.0/).
         AvroTrust.install();
     }
 }

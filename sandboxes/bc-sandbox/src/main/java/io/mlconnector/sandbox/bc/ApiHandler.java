@@ -220,7 +220,7 @@ final class ApiHandler {
         return r.body;
     }
 
-    /** If-Match is mandatory on PATCH and DELETE (bc-api.md 4, "ETags and concurrency"); {@code *} overwrites. */
+    /** If-Match is mandatory on PATCH and DELETE (Microsoft Learn: use-odata-to-modify-data); {@code *} overwrites. */
     static void checkIfMatch(ApiRequest r, ObjectNode node) {
         String ifMatch = r.header("If-Match");
         if (ifMatch == null || ifMatch.isBlank()) {
@@ -360,7 +360,7 @@ final class ApiHandler {
         return items;
     }
 
-    // ---------------------------------------------------------------- dimension set lines (bc-api.md 3.4)
+    // ---------------------------------------------------------------- dimension set lines (dynamics_dimensionsetline)
 
     static List<ObjectNode> dimensions(ObjectNode parent) {
         List<ObjectNode> items = new ArrayList<>();
@@ -426,7 +426,7 @@ final class ApiHandler {
         }
     }
 
-    /** A line change notifies and re-stamps the header (bc-api.md 5.4: "A change to a document line notifies the header"). */
+    /** A line change notifies and re-stamps the header (Microsoft Learn: dynamics-subscriptions). */
     void touchParent(ApiRequest r, CompanyData c, String parentSet, ObjectNode parent) {
         switch (parentSet) {
             case "purchaseInvoiceLines", "purchaseCreditMemoLines" -> {
@@ -515,7 +515,7 @@ final class ApiHandler {
 
     // ---------------------------------------------------------------- G/L accounts
 
-    /** The checks BC runs when a G/L account is put on a purchase line or journal line (bc-api.md 3.2). */
+    /** The checks BC runs when a G/L account is put on a purchase line or journal line (dynamics_account). */
     ObjectNode postingAccount(CompanyData c, String number, boolean requireDirectPosting, boolean relationError) {
         String no = number == null ? "" : number.trim().toUpperCase();
         ObjectNode account = c.findBy("accounts", "number", no).orElseThrow(() -> relationError

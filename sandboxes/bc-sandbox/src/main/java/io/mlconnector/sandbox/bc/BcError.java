@@ -4,7 +4,7 @@ import java.util.Map;
 
 /**
  * An error the sandbox answers in Business Central's shape: {@code {"error":{"code","message"}}} with
- * the message ending in {@code "  CorrelationId:  <guid>."} (bc-api.md section 7).
+ * the message ending in {@code "  CorrelationId:  <guid>."} (Microsoft Learn: dynamics-error-codes).
  */
 final class BcError extends RuntimeException {
 

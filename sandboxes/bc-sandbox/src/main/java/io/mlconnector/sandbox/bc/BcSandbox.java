@@ -36,7 +36,7 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * A local stand-in for Business Central online API v2.0 and its Entra ID token endpoint, for tests and the local
  * run. It serves {@code POST /{tenant}/oauth2/v2.0/token} and {@code /v2.0/{tenant}/{environment}/api/v2.0/…} on
- * 127.0.0.1 and behaves like the real service as far as the team's reference sheet (bc-api.md) knows it, with knobs
+ * 127.0.0.1 and behaves like the real service as far as Microsoft's documentation says (docs/api-facts.md), with knobs
  * for what is unconfirmed. Start with {@link #start(BcSandboxOptions)}; close when done.
  */
 public final class BcSandbox implements AutoCloseable {
@@ -305,7 +305,7 @@ public final class BcSandbox implements AutoCloseable {
     }
 
     /**
-     * JSON {@code $batch} (bc-api.md 4): up to 100 operations, inner URLs relative to api/v2.0/. With
+     * JSON {@code $batch} (Microsoft Learn: use-odata-batch): up to 100 operations, inner URLs relative to api/v2.0/. With
      * {@code Isolation: snapshot} the batch is one transaction: any failed operation rolls back all of its writes,
      * while the earlier operations' answers still show 2xx, as in BC.
      */

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Settings of a {@link BcSandbox}. Defaults follow BC online's documented limits (bc-api.md 6) except where the
+ * Settings of a {@link BcSandbox}. Defaults follow BC online's documented limits (operational-limits-online) except where the
  * sandbox deliberately runs faster (notification delay and retry schedule). Build with {@link #builder()}.
  */
 public final class BcSandboxOptions {

@@ -15,7 +15,7 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * The properties of one API entity type, named exactly as in BC's v2.0 {@code $metadata} (a contract test holds
  * them against metadata.xml). Values are typed the way BC types them: Code fields are uppercased and trimmed
- * (bc-api.md 3, "Code fields are UPPERCASED"), strings have MaxLength, enums accept only their members.
+ * (Microsoft Learn: code-data-type), strings have MaxLength, enums accept only their members.
  */
 final class EntityType {
 
@@ -196,7 +196,7 @@ final class EntityType {
 
     private static void checkLength(Prop p, String value) {
         if (p.maxLength() > 0 && value.length() > p.maxLength()) {
-            // BC's text for a too-long value (bc-api.md 3: Application_StringExceededLength)
+            // BC's text for a too-long value (dynamics-error-codes: Application_StringExceededLength)
             throw new BcError(400, "Application_StringExceededLength", "The length of the string is " + value.length()
                     + ", but it must be less than or equal to " + p.maxLength() + " characters. Value: " + value);
         }

@@ -10,7 +10,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * journals (general journal batches) and their journalLines (bc-api.md 3.7). {@code journals({id})/Microsoft.NAV.post}
+ * journals (general journal batches) and their journalLines (dynamics_journal). {@code journals({id})/Microsoft.NAV.post}
  * posts every line of the batch to G/L entries, all or nothing, and empties the batch.
  */
 final class GeneralJournals {
@@ -127,7 +127,7 @@ final class GeneralJournals {
         JsonNode nested = body.get("dimensionSetLines");
         if (nested != null && !nested.isEmpty()) {
             if (!api.options.acceptNestedDimensionSetLines()) {
-                // Deep insert of dimensionSetLines is UNCONFIRMED on the real API (bc-api.md 3.4).
+                // Deep insert of dimensionSetLines is UNCONFIRMED on the real API (docs/api-facts.md).
                 throw new BcError(400, "BadRequest", "Deep insert is not supported for the navigation property"
                         + " 'dimensionSetLines' of 'Microsoft.NAV.journalLine'.");
             }

@@ -19,7 +19,7 @@ import tools.jackson.databind.node.ObjectNode;
  * The OData query options the sandbox understands: {@code $filter} (eq ne gt ge lt le, and, or, parentheses),
  * {@code $top}, {@code $select}, {@code $expand} (nested with {@code ($expand=…;$select=…)}) and the sandbox's own
  * {@code $skiptoken} for server-driven paging. Like BC, {@code or} across two different fields is refused
- * (bc-api.md 4, "$filter" limit).
+ * (Microsoft Learn: use-filter-expressions-in-odata-uris).
  */
 final class ODataQuery {
 

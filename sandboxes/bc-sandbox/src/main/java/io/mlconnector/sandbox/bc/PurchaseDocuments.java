@@ -10,7 +10,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * purchaseInvoices and purchaseCreditMemos: drafts created by POST (deep insert of lines, optionally with nested
- * line dimensionSetLines), edited while Draft, posted with {@code Microsoft.NAV.post} (bc-api.md 3.5/3.6). Posting
+ * line dimensionSetLines), edited while Draft, posted with {@code Microsoft.NAV.post} (dynamics_purchaseinvoice). Posting
  * keeps the id, sets status Open and a number from the posted-document series, and writes G/L entries.
  */
 final class PurchaseDocuments {
@@ -294,7 +294,7 @@ final class PurchaseDocuments {
         JsonNode nested = body.get("dimensionSetLines");
         if (nested != null && !nested.isEmpty()) {
             if (!api.options.acceptNestedDimensionSetLines()) {
-                // Whether real BC accepts dimensionSetLines nested in a deep insert is UNCONFIRMED (bc-api.md 3.4).
+                // Whether real BC accepts dimensionSetLines nested in a deep insert is UNCONFIRMED (docs/api-facts.md).
                 throw new BcError(400, "BadRequest", "Deep insert is not supported for the navigation property"
                         + " 'dimensionSetLines' of '" + type.qualifiedName() + "'.");
             }
@@ -332,7 +332,7 @@ final class PurchaseDocuments {
         }
     }
 
-    // ---------------------------------------------------------------- post (bc-api.md 3.5 "Bound action: post")
+    // ---------------------------------------------------------------- post (dynamics_purchaseinvoice_post)
 
     private void post(ApiRequest r, CompanyData c, Kind kind, ObjectNode doc) {
         if (!"Draft".equals(Json.text(doc, "status"))) {

@@ -22,13 +22,13 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Webhook subscriptions (bc-api.md 5): environment-level {@code subscriptions('id')} with the validation handshake
+ * Webhook subscriptions (dynamics-subscriptions): environment-level {@code subscriptions('id')} with the validation handshake
  * on create and renew, 3-day expiry, and notification delivery with BC's retry/delete rules
  * (408/429/5xx/no answer = retry later; other non-2xx = delete; more than N failed attempts = delete).
  */
 final class Subscriptions {
 
-    /** Entity sets with webhook support that the sandbox serves (bc-api.md 5.6). */
+    /** Entity sets with webhook support that the sandbox serves (Microsoft Learn: dynamics-subscriptions). */
     static final List<String> WEBHOOK_SETS = List.of("vendors", "accounts", "dimensions", "purchaseInvoices", "journals",
             "generalLedgerEntries");
 
@@ -77,7 +77,7 @@ final class Subscriptions {
                 return create(r);
             }
             if (!key.startsWith("'") || !key.endsWith("'")) {
-                // subscriptionId is a string key: BC wants it quoted, subscriptions('id') (bc-api.md 5.3)
+                // subscriptionId is a string key: BC wants it quoted, subscriptions('id') (dynamics-subscriptions)
                 throw new BcError(400, "BadRequest_NotFound", "Bad Request - Error in query syntax.");
             }
             String id = key.substring(1, key.length() - 1);
@@ -156,7 +156,7 @@ final class Subscriptions {
     }
 
     private static BcError handshakeFailed() {
-        // Nothing is created or renewed when the handshake fails (bc-api.md 5.2); exact code/text UNCONFIRMED.
+        // Nothing is created or renewed when the handshake fails (dynamics-subscriptions); exact code/text UNCONFIRMED.
         return new BcError(400, "BadRequest", "The subscription could not be created or renewed: the notification URL"
                 + " did not answer the validation request with 200 and the validation token within the timeout.");
     }
@@ -218,7 +218,7 @@ final class Subscriptions {
         env.subscriptions.values().removeIf(s -> !now.isBefore(Instant.parse(s.get("expirationDateTime").stringValue())));
     }
 
-    // ---------------------------------------------------------------- notifications (bc-api.md 5.4 / 5.5)
+    // ---------------------------------------------------------------- notifications (dynamics-subscriptions)
 
     /** Called with the changes of a committed request (never with those of a rolled-back one). */
     void onChanges(List<Change> changes) {

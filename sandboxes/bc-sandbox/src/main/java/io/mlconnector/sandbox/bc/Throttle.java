@@ -11,7 +11,7 @@ import reactor.core.publisher.Mono;
 import reactor.core.publisher.MonoSink;
 
 /**
- * BC online's per-user limits (bc-api.md 6): a speed limit over a sliding window (429 beyond it) and at most N
+ * BC online's per-user limits (operational-limits-online): a speed limit over a sliding window (429 beyond it) and at most N
  * requests processing at once, the rest queued (429 when the queue is full). It also records the highest number of
  * requests a user ever had in flight at once (processing + queued), so tests can check a client's own cap.
  */

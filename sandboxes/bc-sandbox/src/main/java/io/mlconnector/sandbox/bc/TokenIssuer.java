@@ -12,7 +12,7 @@ import java.util.UUID;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The Entra ID v2.0 token endpoint for the client-credentials grant (bc-api.md 1): success
+ * The Entra ID v2.0 token endpoint for the client-credentials grant (Entra: v2-oauth2-client-creds-grant-flow): success
  * {@code {token_type, expires_in, access_token}}, errors in Entra's JSON shape with AADSTS codes.
  */
 final class TokenIssuer {

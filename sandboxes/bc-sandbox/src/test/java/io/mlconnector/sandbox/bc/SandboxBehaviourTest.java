@@ -7,7 +7,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The sandbox answers like BC where the reference sheet says how: Entra errors, auth, OData rules, ETags. */
+/** The sandbox answers like BC where Microsoft's documentation says how: Entra errors, auth, OData rules, ETags. */
 class SandboxBehaviourTest {
 
     private static final String C = "companies(" + SandboxHttp.COMPANY + ")/";

@@ -2,7 +2,7 @@ package io.mlconnector.sandbox.procore;
 
 import tools.jackson.databind.node.ObjectNode;
 
-/** A 4xx answer raised from inside a route. Bodies follow the v1 common error model (reference sheet §13). */
+/** A 4xx answer raised from inside a route. Bodies follow the v1 common error model (Procore docs: restful-api-overview). */
 final class ApiError extends RuntimeException {
 
     final ApiResponse response;

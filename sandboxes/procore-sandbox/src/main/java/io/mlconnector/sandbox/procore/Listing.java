@@ -20,7 +20,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
-/** Filtering, sorting and paging shared by every list endpoint (reference sheet §3). */
+/** Filtering, sorting and paging shared by every list endpoint (Procore docs: pagination, filtering-and-sorting). */
 final class Listing {
 
     private Listing() {

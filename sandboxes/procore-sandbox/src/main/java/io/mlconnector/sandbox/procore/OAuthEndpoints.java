@@ -6,7 +6,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The login host: POST /oauth/token (client_credentials; form, JSON or multipart body, as the docs show all
- * three) and GET /oauth/token/info. No refresh_token is issued (reference sheet §2).
+ * three) and GET /oauth/token/info. No refresh_token is issued (Procore docs: oauth-client-credentials).
  */
 final class OAuthEndpoints {
 

@@ -118,7 +118,7 @@ final class ProcoreApi {
 
     // ---- scope checks ----
 
-    /** company_id in query (or path) must be the header's company (reference sheet §2: send both). */
+    /** company_id in query (or path) must be the header's company (Procore docs: mpz-headers, send both). */
     private long companyParam(Call c, boolean required) {
         Optional<String> param = c.req().param("company_id");
         if (param.isEmpty()) {
@@ -143,7 +143,7 @@ final class ProcoreApi {
         return project(c, parseLong(value, "project_id"));
     }
 
-    /** Procore answers 404 (not 403) when the caller cannot see a record (reference sheet §13). */
+    /** Procore answers 404 (not 403) when the caller cannot see a record (Procore docs: troubleshooting). */
     private long project(Call c, long projectId) {
         long owner = data.companyOfProject(projectId).orElseThrow(() -> ApiError.notFound("project " + projectId));
         if (owner != c.companyId()) {
@@ -177,7 +177,7 @@ final class ProcoreApi {
     private ApiResponse companies(Call c) {
         String clientId = c.req().header(ProcoreHttpHandler.CLIENT_ID_HEADER).orElse("");
         var installed = data.client(clientId).map(SandboxClient::companyIds).orElse(java.util.Set.of());
-        // DMSA: the list shows the companies where the app is installed (reference sheet §2)
+        // DMSA: the list shows the companies where the app is installed (Procore docs: developer-managed-service-accounts)
         Stream<ObjectNode> rows = data.companies().stream().filter(n -> installed.contains(n.path("id").asLong()));
         return v1Page(Listing.sorted(rows, c.req()), c);
     }
@@ -260,7 +260,7 @@ final class ProcoreApi {
         rows = Listing.withIds(rows, c.req(), "commitment_id", "commitment_id");
         rows = Listing.matching(rows, c.req(), "status", n -> n.path("status").asString(null));
         rows = Listing.matching(rows, c.req(), "origin_id", n -> n.path("origin_id").asString(null));
-        // items[] only with view=extended or view=items (reference sheet §6)
+        // items[] only with view=extended or view=items (Procore REST reference: requisitions)
         String view = c.req().param("view").orElse("default");
         boolean withItems = view.equals("extended") || view.equals("items");
         List<ObjectNode> page = Listing.sorted(rows, c.req()).stream()
@@ -404,8 +404,8 @@ final class ProcoreApi {
         rows = Listing.withIds(rows, c.req(), "id", "id");
         rows = Listing.matching(rows, c.req(), "status", n -> n.path("status").asString(null));
         rows = Listing.matching(rows, c.req(), "contract_id", n -> n.path("contract_id").asString(null));
-        // v1 CO bodies carry no lines: those come from the v2 line-items endpoint (reference sheet §8);
-        // deleted_at is the sandbox's own deletion mark, not a CO field (reference sheet §8 field list)
+        // v1 CO bodies carry no lines: those come from the v2 line-items endpoint (REST reference: change orders);
+        // deleted_at is the sandbox's own deletion mark, not a CO field (REST reference: change orders)
         List<ObjectNode> all = Listing.sorted(rows, c.req()).stream().map(n -> without(n, "line_items", "deleted_at")).toList();
         // the v1.0 change-order lists declare no paging: everything in one answer
         return Listing.unpaged(all);
@@ -418,7 +418,7 @@ final class ProcoreApi {
                 .orElseThrow(() -> ApiError.notFound("change order " + id)));
     }
 
-    /** v2: body wrapped in "data", ids as strings, decimals as strings (reference sheet §1, §8). */
+    /** v2: body wrapped in "data", ids as strings, decimals as strings (Procore docs: new-rest-v2-version). */
     private ApiResponse changeOrderLines(Call c, Resource r, long cid, long pid, long id) {
         if (cid != c.companyId()) {
             throw v2Error(400, "BAD_REQUEST", "company_id does not match the Procore-Company-Id header");

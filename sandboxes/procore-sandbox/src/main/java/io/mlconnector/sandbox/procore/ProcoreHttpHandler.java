@@ -29,7 +29,7 @@ final class ProcoreHttpHandler implements BiFunction<HttpServerRequest, HttpServ
     /** Internal: the authenticated client id is passed to routes in this pseudo-header (never sent). */
     static final String CLIENT_ID_HEADER = "x-sandbox-client-id";
 
-    /** Documented 429 body text; Procore uses the same text for the hourly and the spike limit (§12). */
+    /** Documented 429 body text; Procore uses the same text for the hourly and the spike limit (rate-limiting). */
     static final String RATE_LIMIT_TEXT =
             "You have surpassed the max number of requests for an hour. Please wait until your limit resets.";
 
@@ -170,7 +170,7 @@ final class ProcoreHttpHandler implements BiFunction<HttpServerRequest, HttpServ
             headers.put(CLIENT_ID_HEADER, grant.clientId());
             ApiRequest authed = new ApiRequest(req.method(), req.path(), req.rawQuery(), req.query(), headers,
                     req.body(), req.form());
-            // changes made by this call carry the app as metadata.source_application_id in webhooks (§11)
+            // changes made by this call carry the app as metadata.source_application_id in webhooks (Procore docs: webhooks)
             return data.actingAs(grant.clientId(), () -> api.handle(new ProcoreApi.Call(authed, companyId)));
         } catch (ApiError e) {
             return e.response;

@@ -6,7 +6,7 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * How a sandbox starts. Defaults follow the reference sheet where it is confirmed and stay generous where
+ * How a sandbox starts. Defaults follow Procore's documentation where it gives a number and stay generous where
  * Procore publishes no number (hourly budget, spike budget, page sizes: all unconfirmed, so all configurable).
  *
  * @param port              0 = ephemeral

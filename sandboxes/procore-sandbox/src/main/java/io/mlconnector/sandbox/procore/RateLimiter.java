@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Procore's two limits (reference sheet §12): an hourly and a 10-second spike window, counted per
+ * Procore's two limits (Procore docs: rate-limiting): an hourly and a 10-second spike window, counted per
  * (client, company). Windows are fixed and aligned to multiples of their length since the epoch, so the
  * reset instant is a whole second for whole-second windows. The headers describe whichever window has
  * fewer requests left ("closest to exhaustion"). Rejected requests do not consume budget.

@@ -8,7 +8,7 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Company vendor writes: create, update, and the batch sync (reference sheet §3 "Sync actions", §10).
+ * Company vendor writes: create, update, and the batch sync (Procore docs: using-sync-actions; REST reference: vendors).
  * Writable fields follow the spec's CompanyVendor body; read-only fields in a request are ignored.
  */
 final class VendorWrites {
@@ -129,7 +129,7 @@ final class VendorWrites {
         return originProblem(data, cid, vendor, self);
     }
 
-    /** origin_id is unique per company (reference sheet §3); a clash is a 409 on single writes. */
+    /** origin_id is unique per company (Procore docs: using-sync-actions); a clash is a 409 on single writes. */
     private static String originProblem(SandboxData data, long cid, JsonNode vendor, Long self) {
         if (!vendor.hasNonNull("origin_id")) {
             return null;

@@ -12,13 +12,13 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Webhooks API v1.0 (reference sheet §11 "Setup endpoints"): hooks, triggers, deliveries, resources. Every call
+ * Webhooks API v1.0 (Procore docs: webhooks-api): hooks, triggers, deliveries, resources. Every call
  * names its scope with {@code company_id} or {@code project_id} (body or query; exactly one); a hook is visible only
  * in the scope it was created in.
  */
 final class WebhookApi {
 
-    /** Lowercase a-z, 0-9 and '-' (reference sheet §11 "namespace"). */
+    /** Lowercase a-z, 0-9 and '-' (Procore docs: webhooks-api, namespace). */
     private static final Pattern NAMESPACE = Pattern.compile("[a-z0-9-]+");
 
     private record Scope(Resource.Scope kind, long ownerId) {
@@ -71,7 +71,7 @@ final class WebhookApi {
 
     private ApiResponse listHooks(ProcoreApi.Call c) {
         Scope scope = scope(c, null);
-        // namespace "*" (or none) lists all; api_version filters too (reference sheet §11)
+        // namespace "*" (or none) lists all; api_version filters too (Procore docs: webhooks-api)
         String namespace = c.req().param("namespace").orElse("*");
         Optional<String> apiVersion = c.req().param("api_version");
         ArrayNode out = ProcoreApi.array();
@@ -300,7 +300,7 @@ final class WebhookApi {
 
     /**
      * The resource names a hook of the given scope can subscribe to, each with the event types it never sends
-     * ("except"), as the 3P-WH listing describes them; the exact field names are unconfirmed.
+     * ("except"), as a published listing of a Procore sandbox's answer shows them; the exact field names are unconfirmed.
      */
     private ApiResponse resources(ProcoreApi.Call c) {
         Scope scope = scope(c, null);

@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * One delivery attempt, as Procore's delivery record describes it (reference sheet §11: event, outcome
+ * One delivery attempt, as Procore's delivery record describes it (Procore docs: webhooks-api: event, outcome
  * ok/retried/discarded, response_status, response_error, started_at, completed_at).
  *
  * @param attempt        1 for the first try of this event to this hook, 2 for its first retry, ...

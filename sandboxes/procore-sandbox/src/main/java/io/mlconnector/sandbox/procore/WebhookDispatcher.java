@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Sends deliveries the way Procore does (reference sheet §11 "Delivery behaviour"): HTTP POST, JSON, the hook's
+ * Sends deliveries the way Procore does (Procore docs: webhooks): HTTP POST, JSON, the hook's
  * destination_headers, a timeout; one queue per destination URL, delivered in order; a failure (no connection,
  * non-2xx, timeout) pauses that URL's queue and the head is retried with exponential back-off until it succeeds
  * (which resets the back-off) or the URL has failed for {@link WebhookOptions#discardAfter()}, when its whole queue is
@@ -117,7 +117,7 @@ final class WebhookDispatcher implements AutoCloseable {
                 }
                 deliveries.add(record(head, attempt, "retried", result, started, completed));
                 if (Duration.between(queue.failingSince, completed).compareTo(options.discardAfter()) >= 0) {
-                    // Procore flushes a URL's queue after 12 h of failure and marks the events discarded (§11)
+                    // Procore flushes a URL's queue after 12 h of failure and marks the events discarded (webhooks)
                     for (Pending p : queue.items) {
                         deliveries.add(record(p, 0, "discarded", new Result(0, "discarded after "
                                 + options.discardAfter()), completed, completed));

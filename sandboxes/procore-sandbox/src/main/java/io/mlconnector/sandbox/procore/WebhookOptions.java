@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * How the sandbox delivers webhooks. Procore's real figures (reference sheet §11 "Delivery behaviour"): 5 s timeout,
+ * How the sandbox delivers webhooks. Procore's real figures (Procore docs: webhooks): 5 s timeout,
  * retries backing off exponentially from 1 s up to 1 h, the URL's queue discarded after 12 h of failure. The sandbox
  * defaults keep the timeout but retry fast, so a test sees a recovery within seconds.
  *
@@ -13,7 +13,7 @@ import java.util.Objects;
  * @param retryBase                first back-off after a failed attempt; doubles per failure
  * @param retryMax                 back-off cap
  * @param discardAfter             a URL failing this long has its whole queue discarded (Procore: 12 h)
- * @param requisitionsResourceName the webhook resource name of requisitions: unconfirmed (reference sheet §11, §14.4),
+ * @param requisitionsResourceName the webhook resource name of requisitions: unconfirmed (docs/api-facts.md),
  *                                 so configurable; "Requisitions" by default
  */
 public record WebhookOptions(Duration deliveryDelay, Duration timeout, Duration retryBase, Duration retryMax,

@@ -7,8 +7,9 @@ import java.util.Optional;
 
 /**
  * The webhook resource names the sandbox can deliver, one per record collection, with the event types Procore
- * offers for each (reference sheet §11; the "except" lists follow the 3P-WH sandbox listing: Company Vendors and
- * Projects have no delete event). The requisitions name is unconfirmed and comes from {@link WebhookOptions}.
+ * offers for each (Procore docs: webhooks; the "except" lists follow a Procore sandbox's /webhooks/resources
+ * answer published on GitHub, mechamoby/Procore-Instrumentality-Project: Company Vendors and Projects have no delete
+ * event). The requisitions name is unconfirmed and comes from {@link WebhookOptions}.
  */
 final class WebhookResources {
 

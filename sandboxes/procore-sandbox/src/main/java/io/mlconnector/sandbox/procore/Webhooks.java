@@ -14,14 +14,14 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * The Webhooks API's state (hooks and their triggers) and the fan-out of record changes into deliveries: a change
  * is delivered to every hook whose scope covers the record and which has a trigger for its resource name and event
- * type (reference sheet §11). Deliveries are sent by {@link WebhookDispatcher}; read them with {@link #deliveries()}.
+ * type (Procore docs: webhooks-api). Deliveries are sent by {@link WebhookDispatcher}; read them with {@link #deliveries()}.
  */
 public final class Webhooks implements AutoCloseable {
 
     /** The id Procore would give the user who made a change; the sandbox has one user. */
     static final long SANDBOX_USER_ID = 7_700_001L;
 
-    /** A hook: company- or project-scoped, exactly one (reference sheet §11). Guarded by the Webhooks lock. */
+    /** A hook: company- or project-scoped, exactly one (Procore docs: webhooks-api). Guarded by the Webhooks lock. */
     static final class Hook {
         final long id;
         final Resource.Scope scope;
@@ -197,7 +197,7 @@ public final class Webhooks implements AutoCloseable {
         out.forEach(dispatcher::enqueue);
     }
 
-    /** The v2.0 ("legacy") payload, the default for api_version v2 (reference sheet §11). */
+    /** The v2.0 ("legacy") payload, the default for api_version v2 (Procore docs: webhooks). */
     private ObjectNode payload(SandboxData.Change change, String resourceName, long companyId, Long projectId) {
         ObjectNode json = SandboxJson.MAPPER.createObjectNode();
         json.put("id", random.nextLong() & Long.MAX_VALUE); // 64-bit event ids, like Procore's

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
-/** Guards the demo data against drifting from the team catalogue or becoming internally inconsistent. */
+/** Guards the demo data against drifting from the demo catalogue (demo-data/README) or becoming internally inconsistent. */
 class DemoDataConsistencyTest {
 
     private final SandboxData data = SandboxData.load(SandboxHttp.demoData(), java.time.Clock.systemUTC());

@@ -36,34 +36,34 @@ class ProcoreSpecContractTest {
      * kept (or, for a declared name, whose type differs). Values map a dotted property name to the reason.
      */
     private static final Map<String, Map<String, String>> NOT_IN_SPEC = Map.ofEntries(
-            // The extract has no file for these two operations (catalog.json only). Names are the reference
-            // sheet's §4 field lists, taken from the python SDK generated from the same spec.
-            Map.entry("RestV10CompaniesGet", reasons("reference sheet §4 (SPEC CoreCompanyCompaniesApi)",
+            // The extract has no file for these two operations (catalog.json only). Names are the field lists of
+            // the Python SDK generated from the same spec (weigandconstruction/procore_python_sdk on GitHub).
+            Map.entry("RestV10CompaniesGet", reasons("procore_python_sdk CoreCompanyCompaniesApi",
                     "id", "name", "is_active", "logo_url", "my_company")),
-            Map.entry("RestV11ProjectsGet", reasons("reference sheet §4 (SPEC RestV11ProjectsGet200ResponseInner)",
+            Map.entry("RestV11ProjectsGet", reasons("procore_python_sdk RestV11ProjectsGet200ResponseInner",
                     "id", "name", "display_name", "project_number", "active", "company", "company.id", "company.name",
                     "origin_id", "origin_data", "origin_code", "accounting_project_number", "standard_cost_code_list_id",
                     "time_zone", "created_at", "updated_at", "address", "city", "state_code", "zip", "country_code",
                     "start_date", "completion_date", "total_value")),
             // Company vendor schemas are empty in the extract; the fixture uses the project-vendor show shape plus
             // the vendor request body, where "company" is a string. The company vendor list's read-only
-            // "company" is an object {id, name} per reference sheet §10 (SPEC RestV10VendorsGet200ResponseInner).
+            // "company" is an object {id, name} (procore_python_sdk RestV10VendorsGet200ResponseInner).
             Map.entry("RestV10VendorsGet", vendorExtras()),
             Map.entry("RestV10VendorsIdGet", vendorExtras()),
             Map.entry("RestV10CompaniesCompanyIdVendorsInactiveGet", vendorExtras()),
             // v1 change-order response schemas are empty in the extract; the fixture has the request body's
-            // writable fields only. Read-only header fields: reference sheet §8 (SPEC models Default3/Extended5).
+            // writable fields only. Read-only header fields: procore_python_sdk models Default3/Extended5.
             Map.entry("RestV10ProjectsProjectIdCommitmentChangeOrdersGet", changeOrderReadOnly()),
             Map.entry("RestV10ProjectsProjectIdCommitmentChangeOrdersIdGet", changeOrderReadOnly()),
             Map.entry("RestV10ProjectsProjectIdPrimeChangeOrdersGet", changeOrderReadOnly()),
             Map.entry("RestV10ProjectsProjectIdPrimeChangeOrdersIdGet", changeOrderReadOnly()),
             // The v1.1 direct-cost list spec declares "amount" (string); the show spec omits it. Kept on the show
-            // because the list is projected from the show record (reference sheet §7: grand_total/amount).
+            // because the list is projected from the show record (REST reference: direct-costs, grand_total/amount).
             Map.entry("RestV11ProjectsProjectIdDirectCostsIdGet", reasons(
-                    "declared by the v1.1 list spec RestV11ProjectsProjectIdDirectCostsGet; reference sheet §7", "amount")),
+                    "declared by the v1.1 list spec RestV11ProjectsProjectIdDirectCostsGet", "amount")),
             // The PO list spec declares billing_schedule_of_values_status; the PO show spec in the extract omits it.
             Map.entry("RestV10PurchaseOrderContractsIdGet", reasons(
-                    "declared by the PO list spec RestV10PurchaseOrderContractsGet; reference sheet §5",
+                    "declared by the PO list spec RestV10PurchaseOrderContractsGet",
                     "billing_schedule_of_values_status")));
 
     /** The fields the connector (libs/procore-client ProcoreRecords) reads; "[]" = every element of an array. */
@@ -387,12 +387,12 @@ class ProcoreSpecContractTest {
     }
 
     private static Map<String, String> vendorExtras() {
-        return reasons("reference sheet §10: company vendor 'company' is an object (SPEC RestV10VendorsGet200ResponseInner)",
+        return reasons("company vendor 'company' is an object (procore_python_sdk RestV10VendorsGet200ResponseInner)",
                 "company", "company.id", "company.name");
     }
 
     private static Map<String, String> changeOrderReadOnly() {
-        return reasons("reference sheet §8 CCO header fields (SPEC models Default3/Extended5)",
+        return reasons("CCO header fields (procore_python_sdk models Default3/Extended5)",
                 "id", "type", "grand_total", "legacy_package_id", "legacy_request_id", "reviewed_at", "created_at",
                 "updated_at", "change_order_change_reason", "change_order_change_reason.id",
                 "change_order_change_reason.change_reason", "received_from", "received_from.id", "received_from.name",

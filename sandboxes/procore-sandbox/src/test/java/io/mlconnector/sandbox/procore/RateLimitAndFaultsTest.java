@@ -9,7 +9,7 @@ import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** Guards the throttling and failure behaviour clients must survive (reference sheet §12, §13). */
+/** Guards the throttling and failure behaviour clients must survive (Procore docs: rate-limiting, restful-api-overview). */
 class RateLimitAndFaultsTest {
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-20T12:00:00.250Z"));
