@@ -74,8 +74,9 @@ public final class JournalDocument implements LedgerDocument {
         java.util.UUID journalId = java.util.UUID.fromString(draft.id());
         Mono<BcDocumentState> post = Mono.defer(() -> bc.postJournal(journalId)).timeout(timeout)
                 .thenReturn(BcDocumentState.posted(draft.id(), draft.number()))
-                // Posting a batch posts every line in it, so another posting's batch post may have taken ours
-                // along (Microsoft Learn: dynamics_journal); BC then answers "There is nothing to post." Our G/L entries decide.
+                // Posting a batch posts every line in it (Microsoft Learn: dynamics_journal), so another posting's
+                // batch post may have taken ours along; BC then answers "There is nothing to post." Our G/L entries
+                // decide.
                 .onErrorResume(BcApiException.class, e -> hasGeneralLedgerEntries(bc, draft.number()).flatMap(posted -> {
                     if (posted) {
                         return Mono.just(BcDocumentState.posted(draft.id(), draft.number()));
