@@ -31,7 +31,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import io.mlconnector.service.config.BcApiProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import io.mlconnector.service.config.DeadLetterApiConfiguration;
@@ -50,6 +51,7 @@ import org.springframework.web.reactive.function.client.WebClient;
 
 @Configuration(proxyBeanMethods = false)
 @org.springframework.context.annotation.Import(DeadLetterApiConfiguration.class)
+@EnableConfigurationProperties({PosterProperties.class, BcApiProperties.class})
 public class PosterConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(PosterConfiguration.class);
@@ -72,11 +74,10 @@ public class PosterConfiguration {
 
     @Bean
     BcClients bcClients(WebClient.Builder webClient, Clock clock, BcCallCounts counts, PosterMetrics metrics,
-                        @Value("${mlc.bc.max-concurrent-requests:5}") int maxConcurrent, MeterRegistry registry) {
+                        BcApiProperties bcApi, MeterRegistry registry) {
         return new BcClients(webClient, clock, tenantId -> {
             BcCallListener meter = metrics.bcCalls(tenantId);
-            return BcClientOptions.defaults()
-                    .withMaxConcurrentRequests(maxConcurrent)
+            return bcApi.applyTo(BcClientOptions.defaults())
                     .withListener(call -> {
                         counts.of(tenantId).incrementAndGet();
                         meter.onCall(call);
@@ -100,11 +101,11 @@ public class PosterConfiguration {
     }
 
     @Bean
-    List<LedgerDocument> ledgerDocuments(@Value("${mlc.poster.journal-code:PROCORE}") String journalCode,
-                                         @Value("${mlc.poster.bc-timeout:10m}") Duration timeout,
-                                         @Value("${mlc.poster.posted-number-read:WITH_POST}") PostedNumberRead numberRead) {
+    List<LedgerDocument> ledgerDocuments(PosterProperties properties) {
+        Duration timeout = properties.bcTimeout();
+        PostedNumberRead numberRead = properties.postedNumberRead();
         return List.of(new PurchaseInvoiceDocument(timeout, numberRead), new PurchaseCreditMemoDocument(timeout, numberRead),
-                new JournalDocument(journalCode, timeout));
+                new JournalDocument(properties.journalCode(), timeout));
     }
 
     @Bean
@@ -137,7 +138,8 @@ public class PosterConfiguration {
     @Bean
     CommonErrorHandler postingErrorHandler(PostingWorkflow workflow, PostingResultPublisher results,
                                            ProducerFactory<?, ?> producers, PartitionStalls stalls, RecordDecoder decoder,
-                                           @Value("${mlc.poster.max-attempts:6}") int maxAttempts) {
+                                           PosterProperties properties) {
+        int maxAttempts = properties.maxAttempts();
         ConsumerRecordRecoverer deadLetters = DeadLetters.recoverer(producers, stalls);
         ExponentialBackOff backOff = new ExponentialBackOff(1000, 2.0);
         backOff.setMaxInterval(60_000);

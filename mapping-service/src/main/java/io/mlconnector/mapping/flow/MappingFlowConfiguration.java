@@ -14,7 +14,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.NoSuchElementException;
 import org.apache.avro.specific.SpecificRecord;
-import org.springframework.beans.factory.annotation.Value;
+import io.mlconnector.mapping.config.MappingProperties;
+import io.mlconnector.service.config.BcApiProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import io.mlconnector.service.config.DeadLetterApiConfiguration;
@@ -29,6 +30,7 @@ import org.springframework.web.reactive.function.client.WebClient;
 /** Wires the mapping core to Kafka (in and out) and to each tenant's Business Central for reference data. */
 @Configuration(proxyBeanMethods = false)
 @org.springframework.context.annotation.Import(DeadLetterApiConfiguration.class)
+@org.springframework.boot.context.properties.EnableConfigurationProperties(BcApiProperties.class)
 public class MappingFlowConfiguration {
 
     @Bean
@@ -37,14 +39,16 @@ public class MappingFlowConfiguration {
     }
 
     @Bean
-    BcClients bcClients(WebClient.Builder webClient, Clock clock, MeterRegistry registry) {
-        return new BcClients(webClient, clock, tenantId -> BcClientOptions.defaults(),
+    BcClients bcClients(WebClient.Builder webClient, Clock clock, MeterRegistry registry, BcApiProperties bcApi) {
+        BcClientOptions options = bcApi.applyTo(BcClientOptions.defaults());
+        return new BcClients(webClient, clock, tenantId -> options,
                 new BcResilience().bindTo(registry));
     }
 
     @Bean
     ReferenceDataLoader referenceDataLoader(BcClients clients, TenantRegistry tenants, Clock clock,
-                                            @Value("${mlc.mapping.bc-timeout:2m}") Duration timeout) {
+                                            MappingProperties properties) {
+        Duration timeout = properties.bcTimeout();
         return new BcClientReferenceData(tenantId -> clients.forTenant(tenants.byId(tenantId)
                 .orElseThrow(() -> new NoSuchElementException("unknown tenant " + tenantId))), clock, timeout);
     }
@@ -63,7 +67,8 @@ public class MappingFlowConfiguration {
      */
     @Bean
     CommonErrorHandler mappingErrorHandler(ProducerFactory<?, ?> producers, PartitionStalls stalls,
-                                           @Value("${mlc.mapping.notification-retry-for:2m}") Duration notificationRetryFor) {
+                                           MappingProperties properties) {
+        Duration notificationRetryFor = properties.notificationRetryFor();
         return DeadLetters.perTopic(DeadLetters.recoverer(producers, stalls),
                 java.util.Set.of(io.mlconnector.schemas.Topics.PROCORE_COST_DOCUMENTS), notificationRetryFor);
     }
