@@ -6,6 +6,7 @@ import io.mlconnector.ingest.convert.ChangeOrderConverter;
 import io.mlconnector.ingest.convert.CommitmentConverter;
 import io.mlconnector.ingest.convert.DirectCostConverter;
 import io.mlconnector.ingest.convert.RequisitionConverter;
+import io.mlconnector.procore.ProcoreApiException;
 import io.mlconnector.procore.UpdatedSince;
 import io.mlconnector.procore.model.ChangeOrder;
 import io.mlconnector.procore.model.ChangeOrderKind;
@@ -161,8 +162,11 @@ public final class Readers {
                             || l.lineItemType() == null || l.lineItemType().id() == null));
             Mono<Map<Long, CommitmentLine>> changed = !needsCommitment ? Mono.just(Map.of())
                     : read.commitmentLines(CommitmentType.WORK_ORDER, order.contractId())
-                            .onErrorResume(e -> read.commitmentLines(CommitmentType.PURCHASE_ORDER, order.contractId()))
-                            .onErrorReturn(Map.of());
+                            .onErrorResume(Readers::notFound,
+                                    e -> read.commitmentLines(CommitmentType.PURCHASE_ORDER, order.contractId()))
+                            // Only "no such commitment" means the lines have nothing to inherit; a 429, 5xx or
+                            // timeout fails the read (retried by the next pass) instead of a version without codes.
+                            .onErrorReturn(Readers::notFound, Map.of());
             return changed.flatMap(lines -> (ChangeOrderConverter.needsCodeLookups(order, lines)
                             ? read.contextWithCostCodesAndTypes() : Mono.just(read.context()))
                     .map(context -> ChangeOrderConverter.convert(context, order, lines)));
@@ -171,5 +175,9 @@ public final class Readers {
         private static boolean kindIsCommitment(ChangeOrder order) {
             return order.kind() == ChangeOrderKind.COMMITMENT;
         }
+    }
+
+    private static boolean notFound(Throwable e) {
+        return e instanceof ProcoreApiException p && p.notFound();
     }
 }
