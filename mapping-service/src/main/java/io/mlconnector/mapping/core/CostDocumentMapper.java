@@ -16,7 +16,7 @@ import io.mlconnector.mapping.policy.Descriptions;
 import io.mlconnector.mapping.policy.DocumentCategory;
 import io.mlconnector.mapping.policy.LineNeeds;
 import io.mlconnector.mapping.policy.MappedLine;
-import io.mlconnector.mapping.policy.Money;
+import io.mlconnector.schemas.Money;
 import io.mlconnector.mapping.policy.PlannedLine;
 import io.mlconnector.mapping.policy.PostingEligibility;
 import io.mlconnector.mapping.policy.PostingInput;
@@ -158,11 +158,11 @@ public final class CostDocumentMapper {
             problems.add(Problem.document(ProblemCode.EMPTY_DOCUMENT, "The document has no lines with an amount;"
                     + " there is nothing to post. Add lines in Procore or void the document."));
         }
-        BigDecimal linesTotal = Money.scale(document.getLines().stream()
+        BigDecimal linesTotal = Money.of(document.getLines().stream()
                 .map(CostDocumentLine::getAmount).reduce(BigDecimal.ZERO, BigDecimal::add));
-        if (!document.getLines().isEmpty() && linesTotal.compareTo(Money.scale(document.getTotalAmount())) != 0) {
+        if (!document.getLines().isEmpty() && linesTotal.compareTo(Money.of(document.getTotalAmount())) != 0) {
             problems.add(Problem.document(ProblemCode.DOCUMENT_TOTAL_MISMATCH, "The lines add up to " + linesTotal
-                    + " but the document total is " + Money.scale(document.getTotalAmount())
+                    + " but the document total is " + Money.of(document.getTotalAmount())
                     + "; the connector will not post a document whose lines and total disagree."));
         }
         if (document.getProjectNumber() == null || document.getProjectNumber().isBlank()) {
@@ -268,7 +268,7 @@ public final class CostDocumentMapper {
                 .setDescription(line.description())
                 .setAccountNumber(line.accountNumber())
                 .setBalancingAccountNumber(line.balancingAccountNumber())
-                .setAmount(Money.scale(line.amount()))
+                .setAmount(Money.of(line.amount()))
                 .setDimensions(line.dimensions().stream()
                         .map(d -> new DimensionValue(d.dimensionCode(), d.valueCode()))
                         .toList())

@@ -1,5 +1,6 @@
 package io.mlconnector.mapping.policy;
 
+import io.mlconnector.schemas.Money;
 import io.mlconnector.mapping.rules.DimensionAssignment;
 import java.math.BigDecimal;
 import java.util.List;
@@ -8,7 +9,7 @@ import java.util.List;
 public record PlannedLine(String sourceLineId, String description, String accountNumber,
                           String balancingAccountNumber, BigDecimal amount, List<DimensionAssignment> dimensions) {
     public PlannedLine {
-        amount = Money.scale(amount);
+        amount = Money.of(amount);
         dimensions = List.copyOf(dimensions);
     }
 

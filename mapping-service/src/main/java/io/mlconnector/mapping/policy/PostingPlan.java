@@ -1,5 +1,6 @@
 package io.mlconnector.mapping.policy;
 
+import io.mlconnector.schemas.Money;
 import io.mlconnector.events.BcDocumentKind;
 import java.math.BigDecimal;
 import java.util.List;
@@ -11,6 +12,6 @@ public record PostingPlan(BcDocumentKind kind, List<PlannedLine> lines, String j
     }
 
     public BigDecimal total() {
-        return Money.scale(lines.stream().map(PlannedLine::amount).reduce(BigDecimal.ZERO, BigDecimal::add));
+        return Money.of(lines.stream().map(PlannedLine::amount).reduce(BigDecimal.ZERO, BigDecimal::add));
     }
 }

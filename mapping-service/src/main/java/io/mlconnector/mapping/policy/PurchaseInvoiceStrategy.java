@@ -1,5 +1,6 @@
 package io.mlconnector.mapping.policy;
 
+import io.mlconnector.schemas.Money;
 import io.mlconnector.events.BcDocumentKind;
 import io.mlconnector.events.CostDocumentLine;
 import java.math.BigDecimal;
@@ -68,9 +69,9 @@ public final class PurchaseInvoiceStrategy implements PostingStrategy {
     static BigDecimal retainage(PostingInput input) {
         BigDecimal header = input.document().getRetainageAmount();
         if (!Money.isZero(header)) {
-            return Money.scale(header);
+            return Money.of(header);
         }
-        return Money.scale(input.document().getLines().stream()
+        return Money.of(input.document().getLines().stream()
                 .map(CostDocumentLine::getRetainageAmount)
                 .filter(amount -> amount != null)
                 .reduce(BigDecimal.ZERO, BigDecimal::add));

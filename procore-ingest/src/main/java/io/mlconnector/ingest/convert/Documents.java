@@ -9,14 +9,12 @@ import io.mlconnector.events.VendorRef;
 import io.mlconnector.ingest.publish.ContentRevisions;
 import io.mlconnector.procore.model.LineItemTypeRef;
 import io.mlconnector.procore.model.ProcoreVendor;
+import io.mlconnector.schemas.Money;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.List;
 
 /** Building blocks shared by the converters: money at the contract's scale, references, the envelope. */
 final class Documents {
-
-    static final int MONEY_SCALE = 2;
 
     private Documents() {
     }
@@ -31,15 +29,15 @@ final class Documents {
 
     /**
      * Procore sends money as decimal strings with two places; a unit-cost product can carry more. Cents are
-     * what both ledgers hold, so round half-up once, here, and nowhere else.
+     * what both ledgers hold: rounded by the connector's one rule, {@link Money}.
      */
     static BigDecimal money(BigDecimal value) {
-        return value == null ? BigDecimal.ZERO.setScale(MONEY_SCALE) : value.setScale(MONEY_SCALE, RoundingMode.HALF_UP);
+        return Money.of(value);
     }
 
     static BigDecimal sum(List<CostDocumentLine> lines) {
         return lines.stream().map(CostDocumentLine::getAmount).reduce(BigDecimal.ZERO, BigDecimal::add)
-                .setScale(MONEY_SCALE, RoundingMode.HALF_UP);
+                .setScale(Money.SCALE, Money.ROUNDING);
     }
 
     static CostTypeRef costType(LineItemTypeRef type) {

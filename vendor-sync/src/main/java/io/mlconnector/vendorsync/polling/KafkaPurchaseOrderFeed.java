@@ -4,8 +4,7 @@ import io.mlconnector.bc.BcPurchaseOrder;
 import io.mlconnector.events.BcPurchaseOrderObserved;
 import io.mlconnector.schemas.EventKeys;
 import io.mlconnector.schemas.Topics;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
+import io.mlconnector.schemas.Money;
 import io.mlconnector.vendorsync.KafkaSends;
 import java.time.Instant;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -38,8 +37,7 @@ public final class KafkaPurchaseOrderFeed implements PurchaseOrderFeed {
                 .setVendorName(order.vendorName())
                 .setVendorLinkedToProcore(vendorLinked)
                 .setStatus(order.status())
-                .setTotalAmountIncludingTax((order.totalAmountIncludingTax() == null ? BigDecimal.ZERO
-                        : order.totalAmountIncludingTax()).setScale(2, RoundingMode.HALF_UP))
+                .setTotalAmountIncludingTax(Money.of(order.totalAmountIncludingTax()))
                 .setLastModifiedDateTime(order.lastModifiedDateTime())
                 .setObservedAt(observedAt)
                 .build();
