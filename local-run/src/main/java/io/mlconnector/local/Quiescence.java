@@ -34,12 +34,24 @@ final class Quiescence {
         try (Admin admin = Admin.create(props)) {
             while (quietChecks < 3) {
                 if (Instant.now().isAfter(deadline)) {
-                    throw new IllegalStateException("pipeline did not drain within " + timeout + "; lag " + lagOrUnknown(admin, topicByGroup));
+                    throw new IllegalStateException("pipeline did not drain within " + timeout + "; lag "
+                            + lagOrUnknown(admin, topicByGroup) + " (" + lagByGroup(admin, topicByGroup) + ")");
                 }
                 quietChecks = lagOrUnknown(admin, topicByGroup) == 0 ? quietChecks + 1 : 0;
                 Thread.sleep(400);
             }
         }
+    }
+
+    /** Each group's lag, for the message that says which stage did not drain. */
+    private static String lagByGroup(Admin admin, Map<String, String> topicByGroup) throws InterruptedException {
+        StringBuilder text = new StringBuilder();
+        for (var entry : topicByGroup.entrySet()) {
+            long lag = lagOrUnknown(admin, Map.of(entry.getKey(), entry.getValue()));
+            text.append(text.isEmpty() ? "" : ", ").append(entry.getKey()).append(" on ").append(entry.getValue())
+                    .append(": ").append(lag < 0 ? "unknown" : lag);
+        }
+        return text.toString();
     }
 
     /** The lag, or -1 while the broker cannot tell (it is restarting): not quiet, ask again. */
