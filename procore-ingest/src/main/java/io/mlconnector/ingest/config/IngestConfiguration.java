@@ -17,18 +17,14 @@ import io.mlconnector.ingest.sync.Readers;
 import io.mlconnector.ingest.sync.TenantSync;
 import io.mlconnector.ingest.webhook.ProcoreWebhookListener;
 import io.mlconnector.ingest.webhook.ProcoreWebhookRegistration;
-import io.mlconnector.procore.CircuitBreakerOptions;
 import io.mlconnector.procore.ProcoreClientOptions;
 import io.mlconnector.procore.ProcoreResilience;
+import io.mlconnector.service.config.ProcoreApiProperties;
 import io.mlconnector.service.clients.ProcoreClients;
 import io.mlconnector.tenant.TenantRegistry;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.ApplicationRunner;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -45,6 +41,7 @@ import org.springframework.web.reactive.function.client.WebClient;
 
 @Configuration(proxyBeanMethods = false)
 @Import(DeadLetterApiConfiguration.class)
+@org.springframework.boot.context.properties.EnableConfigurationProperties({IngestProperties.class, ProcoreApiProperties.class})
 public class IngestConfiguration {
 
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(IngestConfiguration.class);
@@ -67,15 +64,8 @@ public class IngestConfiguration {
 
     @Bean
     ProcoreClients procoreClients(WebClient.Builder webClient, Clock clock, ProcoreCallCounter calls,
-                                  @Value("${mlc.procore.per-page:100}") int perPage,
-                                  @Value("${mlc.procore.circuit-breaker.minimum-calls:10}") int breakerMinimumCalls,
-                                  @Value("${mlc.procore.circuit-breaker.open-for:30s}") Duration breakerOpenFor,
-                                  MeterRegistry registry) {
-        CircuitBreakerOptions breaker = CircuitBreakerOptions.defaults();
-        breaker = new CircuitBreakerOptions(Math.max(breaker.slidingWindowSize(), breakerMinimumCalls),
-                breakerMinimumCalls, breaker.failureRatePercent(), breakerOpenFor, breaker.halfOpenCalls());
-        return new ProcoreClients(webClient, clock, ProcoreClientOptions.defaults().withPerPage(perPage)
-                .withCircuitBreaker(breaker),
+                                  ProcoreApiProperties procoreApi, MeterRegistry registry) {
+        return new ProcoreClients(webClient, clock, procoreApi.applyTo(ProcoreClientOptions.defaults()),
                 calls::listenerFor, new ProcoreResilience().bindTo(registry));
     }
 
@@ -97,15 +87,17 @@ public class IngestConfiguration {
     /** Lists each project's ids per document type every interval to find records deleted in Procore (README). */
     @Bean
     DeletionCheck deletionCheck(CostDocumentPublisher publisher, MongoDatabase db, Clock clock,
-                                @Value("${mlc.ingest.deletion-check-interval:1h}") Duration interval) {
-        return new DeletionCheck(publisher.revisions(), new DeletionCheckStore(db), publisher, interval, clock);
+                                IngestProperties properties) {
+        return new DeletionCheck(publisher.revisions(), new DeletionCheckStore(db), publisher,
+                properties.deletionCheckInterval(), clock);
     }
 
     @Bean
     TenantSync tenantSync(ProcoreClients clients, List<CostDocumentReader> readers, WatermarkStore watermarks,
                           CostDocumentPublisher publisher, ProcoreCallCounter calls, IngestMetrics metrics, Clock clock,
-                          @Value("${mlc.ingest.watermark-overlap:2m}") Duration overlap, DeletionCheck deletions) {
-        return new TenantSync(clients, readers, watermarks, publisher, calls, metrics, overlap, clock, deletions);
+                          IngestProperties properties, DeletionCheck deletions) {
+        return new TenantSync(clients, readers, watermarks, publisher, calls, metrics, properties.watermarkOverlap(),
+                clock, deletions);
     }
 
     @Bean
@@ -126,8 +118,8 @@ public class IngestConfiguration {
      */
     @Bean
     CommonErrorHandler webhookEventErrorHandler(ProducerFactory<?, ?> producers, PartitionStalls stalls,
-                                                @Value("${mlc.ingest.webhook-retry-for:10m}") Duration retryFor) {
-        return DeadLetters.retryThenDeadLetter(DeadLetters.recoverer(producers, stalls), retryFor);
+                                                IngestProperties properties) {
+        return DeadLetters.retryThenDeadLetter(DeadLetters.recoverer(producers, stalls), properties.webhookRetryFor());
     }
 
     @Bean
@@ -136,30 +128,19 @@ public class IngestConfiguration {
         return new TenantSchedules(ingest, scheduler);
     }
 
-    /** Creates / fixes each tenant's Procore hook; only with a gateway URL to point it at. */
-    @Bean
-    @ConditionalOnExpression("!'${mlc.ingest.webhook-base-url:}'.isBlank() and ${mlc.ingest.webhook-registration-enabled:true}")
-    ProcoreWebhookRegistration procoreWebhookRegistration(TenantRegistry tenants, ProcoreClients clients,
-                                                          @Value("${mlc.ingest.webhook-base-url}") String baseUrl,
-                                                          @Value("${mlc.ingest.webhook-resources:}") List<String> resources,
-                                                          @Value("${mlc.ingest.webhook-registration-timeout:2m}") Duration timeout) {
-        return new ProcoreWebhookRegistration(tenants, clients, baseUrl,
-                resources.stream().map(String::strip).filter(r -> !r.isEmpty()).toList(), timeout);
-    }
-
     /**
-     * At start, every tenant's hook is registered in the background (start-up never waits for Procore); a failure
-     * is logged and the reconciliation poll covers the tenant until the next start.
+     * At start, every tenant's hook is created or fixed in the background (start-up never waits for Procore), only
+     * with a gateway URL to point it at; a failure is logged and the reconciliation poll covers the tenant until the
+     * next start.
      */
     @Bean
-    ApplicationRunner procoreWebhookRegistrationAtStart(ObjectProvider<ProcoreWebhookRegistration> registration,
-                                                        @Value("${mlc.ingest.webhook-base-url:}") String baseUrl,
-                                                        @Value("${mlc.ingest.webhook-registration-enabled:true}") boolean enabled) {
+    ApplicationRunner procoreWebhookRegistrationAtStart(TenantRegistry tenants, ProcoreClients clients,
+                                                        IngestProperties properties) {
         return args -> {
-            ProcoreWebhookRegistration r = registration.getIfAvailable();
-            if (r != null) {
-                r.registerAll().subscribe();
-            } else if (!enabled) {
+            if (properties.registersWebhooks()) {
+                new ProcoreWebhookRegistration(tenants, clients, properties.webhookBaseUrl(),
+                        properties.webhookResources(), properties.webhookRegistrationTimeout()).registerAll().subscribe();
+            } else if (!properties.webhookRegistrationEnabled()) {
                 log.info("Procore webhook registration is off (mlc.ingest.webhook-registration-enabled=false); hooks are"
                         + " managed outside the connector, the reconciliation poll catches every change");
             } else {
