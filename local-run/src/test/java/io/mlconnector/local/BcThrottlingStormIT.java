@@ -4,20 +4,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mlconnector.sandbox.bc.BcSandbox;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Business Central throttles (429 with Retry-After) and fails (500/503) in waves (five failed answers every 0.7 s)
- * for the whole first sync; every document still ends posted exactly once, nothing is left failed or stuck, and the store, BC and offsets agree.
+ * Business Central throttles (429 with Retry-After) and fails (500/503) in waves, every other second for the first
+ * 90 s of the first sync; every document still ends posted exactly once, nothing is left failed or stuck, and the
+ * store, BC and offsets agree.
  */
 @Tag("reliability")
 class BcThrottlingStormIT {
+
+    private static final Duration STORM = Duration.ofSeconds(90);
 
     private static final Path HOME = Path.of(System.getProperty("mlc.home", "..")).toAbsolutePath().normalize();
 
@@ -31,14 +36,25 @@ class BcThrottlingStormIT {
         ScheduledExecutorService storm = Executors.newSingleThreadScheduledExecutor();
         try (LocalRun run = LocalRun.start(options, System.out)) {
             BcSandbox bc = run.stack().bc;
-            // Each wave replaces the last one's unused shots: a wave is 5 failures, whatever the traffic. Shots
-            // that piled up while the clients backed off would fail every request for good, which no BC does.
+            // Waves: for a second BC answers every request with 429, 503 or 500 (in that mix), for the next second
+            // it is healthy, for the first STORM of the sync. A wave is time, not a number of failed answers: shots
+            // counted per wave would hit whichever client calls first after each wave, so a slow client (one that
+            // backs off, or whose breaker is open) would fail for good, which no BC does.
+            AtomicLong tick = new AtomicLong();
             storm.scheduleAtFixedRate(() -> {
                 bc.clearFaults();
-                bc.failNext(3, 429);
-                bc.failNext(1, 503);
-                bc.failNext(1, 500);
-            }, 0, 700, TimeUnit.MILLISECONDS);
+                if (tick.getAndIncrement() % 2 == 0) {
+                    for (int i = 0; i < 200; i++) {
+                        bc.failNext(3, 429);
+                        bc.failNext(1, 503);
+                        bc.failNext(1, 500);
+                    }
+                }
+            }, 0, 1, TimeUnit.SECONDS);
+            storm.schedule(() -> {
+                storm.shutdownNow();
+                bc.clearFaults();
+            }, STORM.toMillis(), TimeUnit.MILLISECONDS);
             summary = run.syncOnce();
             storm.shutdownNow();
             throttled = bc.requestLog().stream().filter(r -> r.status() == 429).count();
