@@ -32,6 +32,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import io.mlconnector.service.config.DeadLetterApiConfiguration;
 import io.mlconnector.service.kafka.DeadLetters;
+import io.mlconnector.service.lease.ScheduleLease;
+import io.mlconnector.service.lease.ScheduleLeaseConfiguration;
 import io.mlconnector.service.kafka.PartitionStalls;
 import io.mlconnector.service.kafka.RecordDecoder;
 import org.springframework.context.annotation.Import;
@@ -42,7 +44,7 @@ import org.springframework.scheduling.TaskScheduler;
 import org.springframework.web.reactive.function.client.WebClient;
 
 @Configuration(proxyBeanMethods = false)
-@Import(DeadLetterApiConfiguration.class)
+@Import({DeadLetterApiConfiguration.class, ScheduleLeaseConfiguration.class})
 public class IngestConfiguration {
 
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(IngestConfiguration.class);
@@ -123,8 +125,8 @@ public class IngestConfiguration {
 
     @Bean
     @ConditionalOnProperty(name = "mlc.ingest.schedule-enabled", havingValue = "true", matchIfMissing = true)
-    TenantSchedules tenantSchedules(IngestService ingest, TaskScheduler scheduler) {
-        return new TenantSchedules(ingest, scheduler);
+    TenantSchedules tenantSchedules(IngestService ingest, TaskScheduler scheduler, ScheduleLease lease) {
+        return new TenantSchedules(ingest, scheduler, lease);
     }
 
     /** Creates / fixes each tenant's Procore hook; only with a gateway URL to point it at. */

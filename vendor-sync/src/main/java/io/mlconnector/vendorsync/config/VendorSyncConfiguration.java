@@ -50,7 +50,8 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 /** Wires vendor-sync: clients per tenant, the Mongo stores, the sync, the subscription keeper, polls and jobs. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(VendorSyncProperties.class)
-@org.springframework.context.annotation.Import(io.mlconnector.service.config.DeadLetterApiConfiguration.class)
+@org.springframework.context.annotation.Import({io.mlconnector.service.config.DeadLetterApiConfiguration.class,
+        io.mlconnector.service.lease.ScheduleLeaseConfiguration.class})
 public class VendorSyncConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(VendorSyncConfiguration.class);
@@ -184,9 +185,10 @@ public class VendorSyncConfiguration {
     @Bean
     VendorSyncJobs vendorSyncJobs(TenantRegistry tenants, VendorSync vendors, SubscriptionKeeper subscriptions,
                                   VendorPoller vendorPoller, PurchaseOrderPoller purchaseOrders,
-                                  TaskScheduler vendorSyncScheduler, VendorSyncProperties properties) {
+                                  TaskScheduler vendorSyncScheduler, VendorSyncProperties properties,
+                                  io.mlconnector.service.lease.ScheduleLease lease) {
         return new VendorSyncJobs(tenants, vendors, subscriptions, vendorPoller, purchaseOrders, vendorSyncScheduler,
-                properties);
+                properties, lease);
     }
 
     @Bean

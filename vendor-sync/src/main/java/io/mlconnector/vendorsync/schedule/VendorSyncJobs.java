@@ -1,5 +1,7 @@
 package io.mlconnector.vendorsync.schedule;
 
+import io.mlconnector.service.lease.ScheduleLease;
+import io.mlconnector.service.lease.Ticks;
 import io.mlconnector.tenant.Tenant;
 import io.mlconnector.tenant.TenantRegistry;
 import io.mlconnector.vendorsync.config.VendorSyncProperties;
@@ -16,7 +18,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.scheduling.TaskScheduler;
-import org.springframework.scheduling.support.CronTrigger;
 
 /**
  * What runs when, per tenant:
@@ -27,11 +28,20 @@ import org.springframework.scheduling.support.CronTrigger;
  *       subscription check every {@code subscription-check-interval}, vendor fallback poll and
  *       purchase-order poll every {@code poll-interval}.</li>
  * </ul>
- * One tenant's failure is logged and never stops the others or the next run.
+ * One tenant's failure is logged and never stops the others or the next run. With several replicas every replica's
+ * schedule fires at the same instants (cron; intervals aligned to the epoch) and the {@link ScheduleLease} lets one
+ * replica run each tick of each job and tenant; the start-up pass counts as the tick of the interval it starts in,
+ * so a replica starting beside running ones does not repeat what they just did.
  */
 public final class VendorSyncJobs implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(VendorSyncJobs.class);
+
+    // the jobs' names in the schedule lease ("job|tenant")
+    static final String RECONCILIATION = "vendor reconciliation";
+    static final String VENDOR_POLL = "vendor poll";
+    static final String PURCHASE_ORDER_POLL = "purchase-order poll";
+    static final String SUBSCRIPTION_CHECK = "subscription check";
 
     private final TenantRegistry tenants;
     private final VendorSync vendors;
@@ -40,12 +50,13 @@ public final class VendorSyncJobs implements SmartLifecycle {
     private final PurchaseOrderPoller purchaseOrders;
     private final TaskScheduler scheduler;
     private final VendorSyncProperties properties;
+    private final ScheduleLease lease;
     private final List<ScheduledFuture<?>> scheduled = new ArrayList<>();
     private volatile boolean running;
 
     public VendorSyncJobs(TenantRegistry tenants, VendorSync vendors, SubscriptionKeeper subscriptions,
                           VendorPoller vendorPoller, PurchaseOrderPoller purchaseOrders, TaskScheduler scheduler,
-                          VendorSyncProperties properties) {
+                          VendorSyncProperties properties, ScheduleLease lease) {
         this.tenants = tenants;
         this.vendors = vendors;
         this.subscriptions = subscriptions;
@@ -53,27 +64,28 @@ public final class VendorSyncJobs implements SmartLifecycle {
         this.purchaseOrders = purchaseOrders;
         this.scheduler = scheduler;
         this.properties = properties;
+        this.lease = lease;
     }
 
     @Override
     public synchronized void start() {
         if (properties.runOnStart()) {
-            scheduled.add(scheduler.schedule(this::startUpPass, Instant.now()));
+            scheduled.add(scheduler.schedule(this::leasedStartUpPass, Instant.now()));
         }
         if (properties.scheduleEnabled()) {
-            Instant first = Instant.now().plus(properties.pollInterval());
             for (Tenant tenant : tenants.all()) {
-                scheduled.add(scheduler.schedule(() -> each(tenant, "reconciliation", () -> vendors.reconcile(tenant)),
-                        new CronTrigger(tenant.syncSchedule())));
-                scheduled.add(scheduler.scheduleWithFixedDelay(() -> {
-                    each(tenant, "vendor poll", () -> vendorPoller.pollIfQuiet(tenant));
-                    each(tenant, "purchase-order poll", () -> purchaseOrders.poll(tenant));
-                }, first, properties.pollInterval()));
+                Ticks reconciliation = Ticks.cron(tenant.syncSchedule());
+                scheduled.add(scheduler.schedule(() -> leased(tenant, RECONCILIATION, reconciliation.tick(),
+                        () -> vendors.reconcile(tenant)), reconciliation));
+                Ticks polls = Ticks.every(properties.pollInterval());
+                scheduled.add(scheduler.schedule(() -> {
+                    leased(tenant, VENDOR_POLL, polls.tick(), () -> vendorPoller.pollIfQuiet(tenant));
+                    leased(tenant, PURCHASE_ORDER_POLL, polls.tick(), () -> purchaseOrders.poll(tenant));
+                }, polls));
                 if (properties.webhooksEnabled()) {
-                    scheduled.add(scheduler.scheduleWithFixedDelay(
-                            () -> each(tenant, "subscription check", () -> subscriptions.maintain(tenant)),
-                            Instant.now().plus(properties.subscriptionCheckInterval()),
-                            properties.subscriptionCheckInterval()));
+                    Ticks checks = Ticks.every(properties.subscriptionCheckInterval());
+                    scheduled.add(scheduler.schedule(() -> leased(tenant, SUBSCRIPTION_CHECK, checks.tick(),
+                            () -> subscriptions.maintain(tenant)), checks));
                 }
                 log.info("tenant {}: vendors reconciled on '{}', polls every {}, subscriptions checked every {}{}",
                         tenant.id(), tenant.syncSchedule(), pretty(properties.pollInterval()),
@@ -84,7 +96,32 @@ public final class VendorSyncJobs implements SmartLifecycle {
         running = true;
     }
 
-    /** The start-up pass, also callable directly (one-shot runs, tests). */
+    /** The start-up pass under the lease: each job's tick is the poll interval (subscriptions: check interval) now in. */
+    void leasedStartUpPass() {
+        Instant now = Instant.now();
+        Instant pollTick = Ticks.current(properties.pollInterval(), now);
+        for (Tenant tenant : tenants.all()) {
+            if (properties.webhooksEnabled()) {
+                leased(tenant, SUBSCRIPTION_CHECK, Ticks.current(properties.subscriptionCheckInterval(), now),
+                        () -> subscriptions.maintain(tenant));
+            }
+            leased(tenant, RECONCILIATION, pollTick, () -> vendors.reconcile(tenant));
+            leased(tenant, PURCHASE_ORDER_POLL, pollTick, () -> purchaseOrders.poll(tenant));
+        }
+    }
+
+    /** One tenant's job at {@code tick}, on this replica unless another runs it; failures as {@link #each}. */
+    private void leased(Tenant tenant, String job, Instant tick, Runnable work) {
+        try {
+            ScheduleLease.Outcome outcome = lease.runBlocking(job, tenant.id(), tick, () -> each(tenant, job, work));
+            log.debug("tenant {}: {} at {}: {}", tenant.id(), job, tick, outcome);
+        } catch (RuntimeException e) {
+            log.warn("tenant {}: {} at {} not run: the schedule lease could not be read ({}); it runs on the next tick",
+                    tenant.id(), job, tick, e.toString());
+        }
+    }
+
+    /** The start-up pass without the lease, callable directly (one-shot runs, tests). */
     public void startUpPass() {
         for (Tenant tenant : tenants.all()) {
             if (properties.webhooksEnabled()) {
