@@ -1,0 +1,134 @@
+package io.mlconnector.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.mlconnector.local.ServiceLauncher.Service;
+import io.mlconnector.sandbox.bc.SandboxCompany;
+import io.mlconnector.tenant.Tenant;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Two replicas of every service (two of each Spring context) against one broker and one store, with the tenant's
+ * reconciliation every 15 s and vendor-sync's polls every 10 s. Guards: every replica running every tick (Procore
+ * read twice per tick, purchase orders polled twice, two BC subscriptions), and work lost or doubled between
+ * replicas (an invoice posted twice, a document not posted).
+ */
+class TwoReplicasRunEachTickOnceIT {
+
+    private static final Path HOME = Path.of(System.getProperty("mlc.home", "..")).toAbsolutePath().normalize();
+    private static final Duration CRON = Duration.ofSeconds(15);
+    private static final Duration POLL = Duration.ofSeconds(10);
+
+    @Test
+    void eachTickRunsOnOneReplicaAndEveryDocumentPostsOnce(@TempDir Path temp) throws Exception {
+        LocalOptions options = LocalOptions.parse(List.of("--state-dir", temp.resolve("state").toString()), HOME);
+        Tenant configured = LocalInputs.check(options, System.getenv());
+        Tenant fast = new Tenant(configured.id(), configured.displayName(), configured.bc(), configured.procore(),
+                configured.webhookToken(), configured.bcClientState(), "*/15 * * * * *", configured.postingPolicy(),
+                configured.vendorSync());
+        System.setProperty("org.springframework.boot.logging.LoggingSystem", "none");
+        try (LocalStack stack = LocalStack.start(options, fast, brokerClasspath(), false)) {
+            int gatewayPort = io.mlconnector.local.infra.PortFile.freePort();
+            Map<String, Object> common = new LinkedHashMap<>();
+            common.put("spring.kafka.bootstrap-servers", stack.kafka.bootstrapServers());
+            common.put("spring.kafka.properties.schema.registry.url", stack.registry.baseUri().toString());
+            common.put("spring.kafka.producer.properties.schema.registry.url", stack.registry.baseUri().toString());
+            common.put("spring.kafka.consumer.properties.schema.registry.url", stack.registry.baseUri().toString());
+            common.put("mlc.mongodb.uri", stack.mongo.connectionString());
+            common.put("mlc.mongodb.database", "ml-connector");
+            common.put("mlc.mongodb.server-selection-timeout", "15s");
+            common.put("mlc.mongodb.read-timeout", "15s");
+            common.put("mlc.tenants.file", stack.tenantsFile.toString());
+            common.put("mlc.encryption-keys", stack.encryptionKeys);
+            common.put("server.port", 0);
+            common.put("server.address", "127.0.0.1");
+            common.put("spring.main.banner-mode", "off");
+            common.put("spring.jmx.enabled", false);
+            common.put("mlc.schedule-lease.duration", "6s");
+            common.put("mlc.schedule-lease.renew-every", "2s");
+            String gateway = "http://127.0.0.1:" + gatewayPort;
+            Map<Service, Map<String, Object>> first = perService(stack, options, gateway, Map.of("server.port", gatewayPort,
+                    "mlc.gateway.base-url", gateway));
+            Map<Service, Map<String, Object>> second = perService(stack, options, gateway, Map.of("mlc.gateway.base-url", gateway));
+
+            Instant started = Instant.now();
+            try (ServiceLauncher a = ServiceLauncher.start(common, first);
+                 ServiceLauncher b = ServiceLauncher.start(common, second)) {
+                Instant bothUp = Instant.now();
+                System.out.println("two replicas of each service up in " + Duration.between(started, bothUp).toMillis()
+                        + " ms");
+                Thread.sleep(70_000);
+                Instant end = Instant.now();
+
+                // procore-ingest: one reconciliation (one project listing) per cron tick across both replicas
+                Map<Instant, Long> syncsPerTick = perTick(stack.procore.requests().stream()
+                        .filter(r -> r.at().isAfter(bothUp) && r.at().isBefore(end) && r.method().equals("GET")
+                                && r.path().equals("/rest/v1.1/projects"))
+                        .map(r -> r.at()).toList(), CRON);
+                System.out.println("Procore project listings per 15 s tick: " + syncsPerTick);
+                assertThat(syncsPerTick.size()).as("ticks that ran").isGreaterThanOrEqualTo(3);
+                assertThat(syncsPerTick.values()).as("reconciliations per tick").containsOnly(1L);
+
+                // vendor-sync: one purchase-order poll per 10 s tick, one BC subscription for the tenant
+                Map<Instant, Long> pollsPerTick = perTick(stack.bc.requestLog().stream()
+                        .filter(r -> r.time().isAfter(bothUp) && r.time().isBefore(end) && r.method().equals("GET")
+                                && r.pathAndQuery().contains("/purchaseOrders"))
+                        .map(r -> r.time()).toList(), POLL);
+                System.out.println("BC purchase-order polls per 10 s tick: " + pollsPerTick);
+                assertThat(pollsPerTick.size()).as("poll ticks that ran").isGreaterThanOrEqualTo(4);
+                assertThat(pollsPerTick.values()).as("purchase-order polls per tick").containsOnly(1L);
+                assertThat(stack.bc.subscriptions()).as("subscriptions kept by two replicas").hasSize(1);
+
+                // nothing doubled, nothing lost: one posted invoice per posting key, every postable document posted
+                SandboxCompany company = stack.bc.company();
+                var posted = company.purchaseInvoices().stream()
+                        .filter(i -> !"Draft".equals(i.path("status").asString())).toList();
+                Set<String> keys = posted.stream().map(i -> BcInvoices.postingKey(company, i))
+                        .collect(Collectors.toSet());
+                assertThat(keys).as("posting keys").hasSize(posted.size());
+                assertThat(posted.size()).as("invoices posted, as by one replica").isGreaterThanOrEqualTo(10);
+                assertThat(company.draftPurchaseInvoiceCount()).as("no draft left behind").isZero();
+            }
+        }
+    }
+
+    private static Map<Service, Map<String, Object>> perService(LocalStack stack, LocalOptions options, String gateway,
+                                                                Map<String, Object> gatewayProps) {
+        return Map.of(
+                Service.WEBHOOK_GATEWAY, gatewayProps,
+                Service.PROCORE_INGEST, Map.of("mlc.ingest.schedule-enabled", true,
+                        "mlc.ingest.webhook-base-url", gateway),
+                Service.MAPPING_SERVICE, Map.of("mlc.mapping.seed." + stack.tenant.id(),
+                        options.mappingFile().toString()),
+                Service.VENDOR_SYNC, Map.of("mlc.vendor-sync.schedule-enabled", true,
+                        "mlc.vendor-sync.poll-interval", "10s",
+                        "mlc.vendor-sync.subscription-check-interval", "20s",
+                        "mlc.vendor-sync.notification-base-url", gateway));
+    }
+
+    private static Map<Instant, Long> perTick(List<Instant> times, Duration tick) {
+        return times.stream().collect(Collectors.groupingBy(
+                (Function<Instant, Instant>) t -> io.mlconnector.service.lease.Ticks.current(tick, t), TreeMap::new,
+                Collectors.counting()));
+    }
+
+    private static String brokerClasspath() throws Exception {
+        String file = System.getProperty("mlc.classpath-file");
+        if (file != null && Files.exists(Path.of(file))) {
+            return Files.readString(Path.of(file)).trim();
+        }
+        return System.getProperty("java.class.path");
+    }
+}
