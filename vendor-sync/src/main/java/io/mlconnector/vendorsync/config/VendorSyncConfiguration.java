@@ -133,11 +133,13 @@ public class VendorSyncConfiguration {
     @Bean
     SubscriptionKeeper subscriptionKeeper(BcClients bc, SubscriptionStore store, VendorSyncProperties properties,
                                           VendorSyncMetrics metrics, Clock clock,
-                                          KafkaTemplate<String, io.mlconnector.events.BcSubscriptionState> kafka) {
+                                          KafkaTemplate<String, io.mlconnector.events.BcSubscriptionState> kafka,
+                                          io.mlconnector.service.lease.ScheduleLease lease) {
         return new SubscriptionKeeper(bc, store,
                 new NotificationUrls(properties.notificationBaseUrl(), properties.notificationPath()),
                 properties.entitySets(), properties.renewBefore(), metrics, clock,
-                new io.mlconnector.vendorsync.subscription.KafkaSubscriptionFeed(kafka, clock));
+                new io.mlconnector.vendorsync.subscription.KafkaSubscriptionFeed(kafka, clock), lease.holder(),
+                properties.subscriptionClaim());
     }
 
     @Bean

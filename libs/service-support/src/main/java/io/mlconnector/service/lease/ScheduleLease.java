@@ -92,7 +92,8 @@ public final class ScheduleLease {
 
     /**
      * The same for blocking work, which runs on the calling thread (a scheduler's thread, never an event loop). Lost
-     * claims cannot stop blocking work: they are logged, and the work's own writes are idempotent.
+     * claims cannot stop blocking work: they are logged; work whose effects must not be doubled when a paused holder
+     * and its successor overlap (creating a BC subscription) guards them itself.
      */
     public Outcome runBlocking(String job, String scope, Instant tick, Runnable work) {
         String key = job + "|" + scope;
@@ -149,19 +150,25 @@ public final class ScheduleLease {
     }
 
     /**
-     * Renews the claim every {@code renew-every}; emits once the claim is lost: another holder has it, or no renewal
-     * got through before it ran out (the store unreachable: another replica may already run the tick).
+     * Renews the claim every {@code renew-every} while the work runs; emits once the claim is lost, i.e. a renewal
+     * found another fence (another replica claimed the tick). A renewal that comes late (this process paused, the
+     * machine overloaded, the store slow) is still tried: the fence makes it succeed only if nobody claimed the tick
+     * meanwhile, and then this replica still runs it alone. Giving up on a late renewal without trying would stop
+     * renewing while blocking work goes on, and hand the job to a second replica that runs it at the same time.
      */
     private Mono<Boolean> lost(Lease lease) {
         AtomicReference<Instant> confirmedUntil = new AtomicReference<>(clock.instant().plus(duration));
         return Flux.interval(renewEvery, renewEvery)
                 .concatMap(i -> {
-                    if (!clock.instant().isBefore(confirmedUntil.get())) {
-                        return Mono.just(true);
-                    }
-                    Instant until = clock.instant().plus(duration);
+                    Instant asked = clock.instant();
+                    Instant until = asked.plus(duration);
                     return store.renew(lease, until)
                             .doOnNext(kept -> {
+                                if (kept && !asked.isBefore(confirmedUntil.get())) {
+                                    log.warn("{}: renewed its lease of {} late ({} after it ran out); no other replica"
+                                            + " had claimed it, so the run goes on here", holder, lease.key(),
+                                            Duration.between(confirmedUntil.get(), asked));
+                                }
                                 if (kept) {
                                     confirmedUntil.set(until);
                                 }
@@ -192,8 +199,8 @@ public final class ScheduleLease {
 
     private void warnIfLost(Outcome outcome, String key, Instant tick) {
         if (outcome == Outcome.LOST) {
-            log.warn("{} lost its lease of {} for tick {} mid-run (renewals did not get through in time); another"
-                    + " replica runs that tick", holder, key, tick);
+            log.warn("{} lost its lease of {} for tick {} mid-run: another replica claimed it after a renewal did not"
+                    + " get through in time, and runs that tick", holder, key, tick);
         }
     }
 }

@@ -152,6 +152,65 @@ class ScheduledTickRunsOnceAcrossReplicasTest {
         assertThat(runs).hasValue(1);
     }
 
+    /**
+     * The holder is paused longer than the lease (a loaded machine, a long GC): its next renewal is late. Nobody
+     * claimed the tick meanwhile, so the fenced renewal still holds and the holder goes on alone; it used to give the
+     * claim up without trying, stop renewing while its blocking work went on, and a second replica ran the same job
+     * at the same time (two BC subscriptions for one entity set).
+     */
+    @Test
+    void aHolderWhoseRenewalIsLateKeepsItsClaimAndRunsTheTickAlone() throws Exception {
+        ShiftedClock pausedClock = new ShiftedClock();
+        ScheduleLease paused = new ScheduleLease(new LeaseStore(client.getDatabase("lease_test")), DURATION, RENEW,
+                "replica-a", pausedClock);
+        AtomicInteger running = new AtomicInteger();
+        AtomicInteger mostAtOnce = new AtomicInteger();
+        AtomicInteger runs = new AtomicInteger();
+        Runnable work = () -> {
+            runs.incrementAndGet();
+            mostAtOnce.accumulateAndGet(running.incrementAndGet(), Math::max);
+            sleep(DURATION.multipliedBy(4));
+            running.decrementAndGet();
+        };
+        CompletableFuture<Outcome> a = CompletableFuture.supplyAsync(() -> paused.runBlocking("subscription check",
+                "tenant-1", TICK, () -> {
+                    pausedClock.shift(DURATION.multipliedBy(2)); // its next renewal comes after the claim ran out
+                    work.run();
+                }));
+        Thread.sleep(100);
+        CompletableFuture<Outcome> b = CompletableFuture.supplyAsync(() -> replicaB.runBlocking("subscription check",
+                "tenant-1", TICK, work));
+
+        assertThat(a.get(15, TimeUnit.SECONDS)).isEqualTo(Outcome.RAN);
+        assertThat(b.get(15, TimeUnit.SECONDS)).isEqualTo(Outcome.DONE_ELSEWHERE);
+        assertThat(runs).hasValue(1);
+        assertThat(mostAtOnce).hasValue(1);
+    }
+
+    /** The system clock, moved forward when told: what a paused process sees when it wakes up. */
+    private static final class ShiftedClock extends Clock {
+        private volatile Duration shift = Duration.ZERO;
+
+        void shift(Duration by) {
+            shift = shift.plus(by);
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return java.time.ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Instant instant() {
+            return Instant.now().plus(shift);
+        }
+    }
+
     @Test
     void aFailedRunIsNotRepeatedByTheOtherReplicasUntilTheNextTick() {
         assertThatThrownBy(() -> replicaA.run("subscription check", "tenant-1", TICK,
