@@ -2,8 +2,12 @@ package io.mlconnector.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.mlconnector.events.BcDocumentKind;
+import io.mlconnector.events.PostingOutcome;
+import io.mlconnector.events.PostingResult;
 import io.mlconnector.local.ServiceLauncher.Service;
 import io.mlconnector.sandbox.bc.SandboxCompany;
+import io.mlconnector.schemas.registry.SchemaRegistryRestClient;
 import io.mlconnector.tenant.Tenant;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,9 +25,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Two replicas of every service (two of each Spring context) against one broker and one store, with the tenant's
- * reconciliation every 15 s and vendor-sync's polls every 10 s. Guards: every replica running every tick (Procore
- * read twice per tick, purchase orders polled twice, two BC subscriptions), and work lost or doubled between
- * replicas (an invoice posted twice, a document not posted).
+ * reconciliation every 15 s, vendor-sync's polls every 10 s, subscription checks every 20 s and a short schedule
+ * lease (6 s, renewed every 2 s) that a loaded machine renews late. Guards: every replica running every tick (Procore
+ * read twice per tick, purchase orders polled twice, a second BC subscription for an entity set), and work lost or
+ * doubled between replicas (an invoice posted twice, one reported posted but missing in BC, a failed posting).
  */
 class TwoReplicasRunEachTickOnceIT {
 
@@ -104,6 +109,19 @@ class TwoReplicasRunEachTickOnceIT {
                 assertThat(keys).as("posting keys").hasSize(posted.size());
                 assertThat(posted.size()).as("invoices posted, as by one replica").isGreaterThanOrEqualTo(10);
                 assertThat(bcCompany.draftPurchaseInvoiceCount()).as("no draft left behind").isZero();
+                // nothing lost between replicas: every invoice the posters reported posted is in BC, none failed
+                List<PostingResult> results = new OutcomeReader(stack.kafka.bootstrapServers(),
+                        new SchemaRegistryRestClient(stack.registry.baseUri())).postingResultsSince(started);
+                assertThat(results).as("posting results").filteredOn(r -> r.getOutcome() == PostingOutcome.FAILED)
+                        .isEmpty();
+                Set<String> reportedPosted = results.stream()
+                        .filter(r -> r.getDocumentKind() == BcDocumentKind.PURCHASE_INVOICE)
+                        .filter(r -> r.getOutcome() == PostingOutcome.POSTED
+                                || r.getOutcome() == PostingOutcome.ALREADY_POSTED)
+                        .map(r -> r.getPostingKey().toUpperCase(java.util.Locale.ROOT)).collect(Collectors.toSet());
+                assertThat(reportedPosted).as("invoices reported posted").hasSizeGreaterThanOrEqualTo(10);
+                assertThat(keys.stream().map(k -> k.toUpperCase(java.util.Locale.ROOT)).toList())
+                        .as("posted invoices in BC").containsAll(reportedPosted);
             }
         }
     }
