@@ -14,16 +14,20 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ScheduledFuture;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.scheduling.TaskScheduler;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 
 /**
  * What runs when, per tenant:
  * <ul>
  *   <li>at start (unless {@code run-on-start=false}): subscriptions kept (webhooks on), full vendor
- *       reconciliation, purchase-order poll — on the scheduler thread, so start-up is not held up by BC;</li>
+ *       reconciliation, purchase-order poll — started from the scheduler, so start-up is not held up by BC;</li>
  *   <li>with {@code schedule-enabled}: reconciliation on the tenant's cron ({@code Tenant.syncSchedule}),
  *       subscription check every {@code subscription-check-interval}, vendor fallback poll and
  *       purchase-order poll every {@code poll-interval}.</li>
@@ -32,6 +36,11 @@ import org.springframework.scheduling.TaskScheduler;
  * schedule fires at the same instants (cron; intervals aligned to the epoch) and the {@link ScheduleLease} lets one
  * replica run each tick of each job and tenant; the start-up pass counts as the tick of the interval it starts in,
  * so a replica starting beside running ones does not repeat what they just did.
+ *
+ * <p>The scheduler thread only starts a run and waits for nothing: the run is reactive end to end. A tick that comes
+ * while the previous run of the same job and tenant still goes on is left to that run (the lease says so, on this
+ * replica as on the others). Stopping the service cancels its running runs, and the lease hands their ticks to another
+ * replica at once.
  */
 public final class VendorSyncJobs implements SmartLifecycle {
 
@@ -52,6 +61,7 @@ public final class VendorSyncJobs implements SmartLifecycle {
     private final VendorSyncProperties properties;
     private final ScheduleLease lease;
     private final List<ScheduledFuture<?>> scheduled = new ArrayList<>();
+    private volatile Sinks.One<Boolean> stopped = Sinks.one();
     private volatile boolean running;
 
     public VendorSyncJobs(TenantRegistry tenants, VendorSync vendors, SubscriptionKeeper subscriptions,
@@ -69,23 +79,25 @@ public final class VendorSyncJobs implements SmartLifecycle {
 
     @Override
     public synchronized void start() {
+        stopped = Sinks.one();
         if (properties.runOnStart()) {
-            scheduled.add(scheduler.schedule(this::leasedStartUpPass, Instant.now()));
+            scheduled.add(scheduler.schedule(() -> launch(startUpPass()), Instant.now()));
         }
         if (properties.scheduleEnabled()) {
             for (Tenant tenant : tenants.all()) {
                 Ticks reconciliation = Ticks.cron(tenant.syncSchedule());
-                scheduled.add(scheduler.schedule(() -> leased(tenant, RECONCILIATION, reconciliation.tick(),
-                        () -> vendors.reconcile(tenant)), reconciliation));
+                scheduled.add(scheduler.schedule(() -> launch(leased(tenant, RECONCILIATION, reconciliation.tick(),
+                        () -> vendors.reconcile(tenant))), reconciliation));
                 Ticks polls = Ticks.every(properties.pollInterval());
                 scheduled.add(scheduler.schedule(() -> {
-                    leased(tenant, VENDOR_POLL, polls.tick(), () -> vendorPoller.pollIfQuiet(tenant));
-                    leased(tenant, PURCHASE_ORDER_POLL, polls.tick(), () -> purchaseOrders.poll(tenant));
+                    Instant tick = polls.tick();
+                    launch(leased(tenant, VENDOR_POLL, tick, () -> vendorPoller.pollIfQuiet(tenant))
+                            .then(leased(tenant, PURCHASE_ORDER_POLL, tick, () -> purchaseOrders.poll(tenant))));
                 }, polls));
                 if (properties.webhooksEnabled()) {
                     Ticks checks = Ticks.every(properties.subscriptionCheckInterval());
-                    scheduled.add(scheduler.schedule(() -> leased(tenant, SUBSCRIPTION_CHECK, checks.tick(),
-                            () -> subscriptions.maintain(tenant)), checks));
+                    scheduled.add(scheduler.schedule(() -> launch(leased(tenant, SUBSCRIPTION_CHECK, checks.tick(),
+                            () -> subscriptions.maintain(tenant))), checks));
                 }
                 log.info("tenant {}: vendors reconciled on '{}', polls every {}, subscriptions checked every {}{}",
                         tenant.id(), tenant.syncSchedule(), pretty(properties.pollInterval()),
@@ -96,40 +108,39 @@ public final class VendorSyncJobs implements SmartLifecycle {
         running = true;
     }
 
-    /** The start-up pass under the lease: each job's tick is the poll interval (subscriptions: check interval) now in. */
-    void leasedStartUpPass() {
-        Instant now = Instant.now();
-        Instant pollTick = Ticks.current(properties.pollInterval(), now);
-        for (Tenant tenant : tenants.all()) {
-            if (properties.webhooksEnabled()) {
-                leased(tenant, SUBSCRIPTION_CHECK, Ticks.current(properties.subscriptionCheckInterval(), now),
-                        () -> subscriptions.maintain(tenant));
-            }
-            leased(tenant, RECONCILIATION, pollTick, () -> vendors.reconcile(tenant));
-            leased(tenant, PURCHASE_ORDER_POLL, pollTick, () -> purchaseOrders.poll(tenant));
-        }
+    /**
+     * The start-up pass under the lease, tenant after tenant: each job's tick is the poll interval (subscriptions:
+     * the check interval) it starts in.
+     */
+    public Mono<Void> startUpPass() {
+        return Flux.fromIterable(tenants.all()).concatMap(tenant -> Mono.defer(() -> {
+            Instant now = Instant.now();
+            Instant pollTick = Ticks.current(properties.pollInterval(), now);
+            Mono<Void> subscriptionCheck = properties.webhooksEnabled()
+                    ? leased(tenant, SUBSCRIPTION_CHECK, Ticks.current(properties.subscriptionCheckInterval(), now),
+                            () -> subscriptions.maintain(tenant))
+                    : Mono.empty();
+            return subscriptionCheck
+                    .then(leased(tenant, RECONCILIATION, pollTick, () -> vendors.reconcile(tenant)))
+                    .then(leased(tenant, PURCHASE_ORDER_POLL, pollTick, () -> purchaseOrders.poll(tenant)));
+        })).then();
+    }
+
+    /** Starts a run without waiting for it; cancelled when the service stops. */
+    private void launch(Mono<Void> run) {
+        run.takeUntilOther(stopped.asMono()).subscribe();
     }
 
     /** One tenant's job at {@code tick}, on this replica unless another runs it; failures as {@link #each}. */
-    private void leased(Tenant tenant, String job, Instant tick, Runnable work) {
-        try {
-            ScheduleLease.Outcome outcome = lease.runBlocking(job, tenant.id(), tick, () -> each(tenant, job, work));
-            log.debug("tenant {}: {} at {}: {}", tenant.id(), job, tick, outcome);
-        } catch (RuntimeException e) {
-            log.warn("tenant {}: {} at {} not run: the schedule lease could not be read ({}); it runs on the next tick",
-                    tenant.id(), job, tick, e.toString());
-        }
-    }
-
-    /** The start-up pass without the lease, callable directly (one-shot runs, tests). */
-    public void startUpPass() {
-        for (Tenant tenant : tenants.all()) {
-            if (properties.webhooksEnabled()) {
-                each(tenant, "subscription check", () -> subscriptions.maintain(tenant));
-            }
-            each(tenant, "reconciliation", () -> vendors.reconcile(tenant));
-            each(tenant, "purchase-order poll", () -> purchaseOrders.poll(tenant));
-        }
+    private Mono<Void> leased(Tenant tenant, String job, Instant tick, Supplier<? extends Mono<?>> work) {
+        return Mono.defer(() -> lease.run(job, tenant.id(), tick, () -> each(tenant, job, work)))
+                .doOnNext(outcome -> log.debug("tenant {}: {} at {}: {}", tenant.id(), job, tick, outcome))
+                .onErrorResume(e -> {
+                    log.warn("tenant {}: {} at {} not run: the schedule lease could not be read ({}); it runs on the"
+                            + " next tick", tenant.id(), job, tick, e.toString());
+                    return Mono.empty();
+                })
+                .then();
     }
 
     /**
@@ -137,16 +148,15 @@ public final class VendorSyncJobs implements SmartLifecycle {
      * (an outage, a refusal: their exceptions already say what and where) is one line; anything else is a defect
      * and is logged with its stack trace, or nobody can find it.
      */
-    static void each(Tenant tenant, String job, Runnable work) {
-        try {
-            work.run();
-        } catch (RuntimeException e) {
+    static Mono<Void> each(Tenant tenant, String job, Supplier<? extends Mono<?>> work) {
+        return Mono.defer(work).then().onErrorResume(RuntimeException.class, e -> {
             if (isRemoteFailure(e)) {
                 log.warn("tenant {}: {} failed: {}", tenant.id(), job, e.toString());
             } else {
                 log.error("tenant {}: {} failed unexpectedly", tenant.id(), job, e);
             }
-        }
+            return Mono.empty();
+        });
     }
 
     private static boolean isRemoteFailure(Throwable e) {
@@ -168,6 +178,7 @@ public final class VendorSyncJobs implements SmartLifecycle {
     public synchronized void stop() {
         scheduled.forEach(f -> f.cancel(false));
         scheduled.clear();
+        stopped.tryEmitValue(Boolean.TRUE);
         running = false;
     }
 

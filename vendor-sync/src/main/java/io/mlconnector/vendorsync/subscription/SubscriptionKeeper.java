@@ -13,15 +13,19 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 /**
- * Keeps one BC webhook subscription per (tenant, entity set) alive (bc-api.md 5): BC drops a subscription
- * 3 days after its creation or last renewal, and also deletes it after failed deliveries. Each check:
+ * Keeps one BC webhook subscription per (tenant, entity set) alive
+ * (https://learn.microsoft.com/dynamics365/business-central/dev-itpro/api-reference/v2.0/dynamic-api-webhooks): BC
+ * drops a subscription 3 days after its creation or last renewal, and also deletes it after failed deliveries. Each check:
  * <ol>
  *   <li>lists the environment's subscriptions (one GET);</li>
  *   <li>missing from BC (expired, deleted, never made) → create (re-create if we had one);</li>
@@ -74,8 +78,8 @@ public final class SubscriptionKeeper {
     public SubscriptionKeeper(BcClients bcClients, SubscriptionStore store, NotificationUrls urls,
                               List<String> entitySets, Duration renewBefore, VendorSyncMetrics metrics, Clock clock,
                               SubscriptionFeed feed) {
-        this(bcClients, store, urls, entitySets, renewBefore, metrics, clock, feed,
-                "keeper-" + java.util.UUID.randomUUID(), Duration.ofMinutes(5));
+        this(bcClients, store, urls, entitySets, renewBefore, metrics, clock, feed, "keeper-" + UUID.randomUUID(),
+                Duration.ofMinutes(5));
     }
 
     /**
@@ -85,8 +89,6 @@ public final class SubscriptionKeeper {
     public SubscriptionKeeper(BcClients bcClients, SubscriptionStore store, NotificationUrls urls,
                               List<String> entitySets, Duration renewBefore, VendorSyncMetrics metrics, Clock clock,
                               SubscriptionFeed feed, String holder, Duration claimFor) {
-        this.holder = holder;
-        this.claimFor = claimFor;
         this.feed = feed;
         this.bcClients = bcClients;
         this.store = store;
@@ -95,127 +97,174 @@ public final class SubscriptionKeeper {
         this.renewBefore = renewBefore;
         this.metrics = metrics;
         this.clock = clock;
+        this.holder = holder;
+        this.claimFor = claimFor;
     }
 
-    public List<Outcome> maintain(Tenant tenant) {
-        BcClient bc = bcClients.forTenant(tenant);
-        URI url = urls.forTenant(tenant.id());
-        Instant now = clock.instant();
-        Map<String, Long> claims = new LinkedHashMap<>();
-        List<Outcome> outcomes = new ArrayList<>();
-        try {
-            for (String set : entitySets) {
-                store.claim(tenant.id(), set, holder, now, now.plus(claimFor)).ifPresentOrElse(
-                        version -> claims.put(set, version),
-                        () -> outcomes.add(new Outcome(tenant.id(), set, Action.BUSY, null, null)));
-            }
-            if (claims.isEmpty()) {
-                log.info("tenant {}: BC subscriptions are being kept by another replica", tenant.id());
-                return outcomes;
-            }
+    /**
+     * One check of the tenant's subscriptions, an outcome per entity set: first the sets another replica is keeping
+     * ({@link Action#BUSY}), then the others; one set's failure is its FAILED outcome.
+     */
+    public Mono<List<Outcome>> maintain(Tenant tenant) {
+        return Mono.usingWhen(claim(tenant), claims -> keep(tenant, claims),
+                // ends the claims this check did not end by saving (a failure, a cancellation); no-op where another
+                // replica took over
+                this::release, (claims, error) -> release(claims), this::release);
+    }
+
+    /** The claim version per set this check holds, {@code null} for a set another replica is keeping. */
+    private Mono<Claims> claim(Tenant tenant) {
+        return Mono.defer(() -> {
+            Instant now = clock.instant();
+            return Flux.fromIterable(entitySets)
+                    .concatMap(set -> store.claim(tenant.id(), set, holder, now, now.plus(claimFor))
+                            .map(version -> Map.entry(set, Optional.of(version)))
+                            .defaultIfEmpty(Map.entry(set, Optional.empty())))
+                    .collectList()
+                    .map(entries -> {
+                        Map<String, Long> held = new LinkedHashMap<>();
+                        List<String> busy = new ArrayList<>();
+                        entries.forEach(e -> e.getValue().ifPresentOrElse(v -> held.put(e.getKey(), v),
+                                () -> busy.add(e.getKey())));
+                        return new Claims(tenant.id(), held, busy);
+                    });
+        });
+    }
+
+    private record Claims(String tenantId, Map<String, Long> held, List<String> busy) {
+    }
+
+    private Mono<List<Outcome>> keep(Tenant tenant, Claims claims) {
+        List<Outcome> busy = claims.busy().stream()
+                .map(set -> new Outcome(tenant.id(), set, Action.BUSY, null, null)).toList();
+        if (claims.held().isEmpty()) {
+            log.info("tenant {}: BC subscriptions are being kept by another replica", tenant.id());
+            return Mono.just(busy);
+        }
+        return Mono.defer(() -> {
+            BcClient bc = bcClients.forTenant(tenant);
+            URI url = urls.forTenant(tenant.id());
             // listed after claiming: whatever another replica created before the claims is in the list
-            List<BcSubscription> live = bc.subscriptions().collectList().block();
-            for (Map.Entry<String, Long> claim : claims.entrySet()) {
-                String set = claim.getKey();
-                Outcome outcome;
-                try {
-                    outcome = maintain(tenant, bc, url, live, set, claim.getValue());
-                } catch (RuntimeException e) {
-                    log.warn("tenant {}: BC subscription for {} could not be kept: {}", tenant.id(), set,
-                            e.toString());
-                    outcome = new Outcome(tenant.id(), set, Action.FAILED, null, null);
-                }
-                if (outcome.action() != Action.KEPT) {
-                    metrics.subscription(tenant.id(), set, outcome.action().name().toLowerCase(Locale.ROOT));
-                    log.info("tenant {}: BC subscription for {} {} ({}), expires {}", tenant.id(), set,
-                            outcome.action().name().toLowerCase(Locale.ROOT), outcome.subscriptionId(),
-                            outcome.expirationDateTime());
-                }
-                outcomes.add(outcome);
-            }
-            return outcomes;
-        } finally {
-            // ends the claims this check did not end by saving (a failure); no-op where another replica took over
-            claims.forEach((set, version) -> store.release(tenant.id(), set, version, clock.instant()));
-        }
+            return bc.subscriptions().collectList().flatMap(live -> Flux.fromIterable(claims.held().entrySet())
+                    .concatMap(claim -> keep(tenant, bc, url, live, claim.getKey(), claim.getValue()))
+                    .collectList())
+                    .map(kept -> {
+                        List<Outcome> outcomes = new ArrayList<>(busy);
+                        outcomes.addAll(kept);
+                        return outcomes;
+                    });
+        });
     }
 
-    private Outcome maintain(Tenant tenant, BcClient bc, URI url, List<BcSubscription> live, String set,
-                             long claim) {
+    private Mono<Outcome> keep(Tenant tenant, BcClient bc, URI url, List<BcSubscription> live, String set,
+                               long claim) {
+        return Mono.defer(() -> maintain(tenant, bc, url, live, set, claim))
+                .onErrorResume(RuntimeException.class, e -> {
+                    log.warn("tenant {}: BC subscription for {} could not be kept: {}", tenant.id(), set, e.toString());
+                    return Mono.just(new Outcome(tenant.id(), set, Action.FAILED, null, null));
+                })
+                .doOnNext(outcome -> {
+                    if (outcome.action() != Action.KEPT) {
+                        String action = outcome.action().name().toLowerCase(Locale.ROOT);
+                        metrics.subscription(tenant.id(), set, action);
+                        log.info("tenant {}: BC subscription for {} {} ({}), expires {}", tenant.id(), set, action,
+                                outcome.subscriptionId(), outcome.expirationDateTime());
+                    }
+                });
+    }
+
+    private Mono<Void> release(Claims claims) {
+        return Flux.fromIterable(claims.held().entrySet())
+                .concatMap(claim -> store.release(claims.tenantId(), claim.getKey(), claim.getValue(), clock.instant())
+                        .onErrorResume(e -> {
+                            log.warn("tenant {}: could not end this check's claim on the BC subscription for {} ({});"
+                                    + " the next check may keep it once the claim runs out", claims.tenantId(),
+                                    claim.getKey(), e.toString());
+                            return Mono.empty();
+                        }))
+                .then();
+    }
+
+    private Mono<Outcome> maintain(Tenant tenant, BcClient bc, URI url, List<BcSubscription> live, String set,
+                                   long claim) {
         String resource = bc.subscriptionResource(set);
-        Optional<StoredSubscription> stored = store.find(tenant.id(), set);
-        Optional<BcSubscription> current = stored.flatMap(s -> live.stream()
-                .filter(l -> l.subscriptionId().equals(s.subscriptionId())).findFirst());
-        Action found = Action.KEPT;
-        if (current.isEmpty()) {
+        return store.find(tenant.id(), set).map(Optional::of).defaultIfEmpty(Optional.empty()).flatMap(stored -> {
+            Optional<BcSubscription> ours = stored.flatMap(s -> live.stream()
+                    .filter(l -> l.subscriptionId().equals(s.subscriptionId())).findFirst());
             // ours, but not (or no longer) in our store, e.g. after the store was reset: take it over
-            current = live.stream().filter(l -> sameResource(l.resource(), resource)
-                    && url.toString().equals(l.notificationUrl())).findFirst();
-            found = Action.ADOPTED;
-        }
-        if (current.isEmpty()) {
-            return saveCreated(tenant, bc, set, create(tenant, bc, url, set),
-                    stored.isPresent() ? Action.RECREATED : Action.CREATED, claim);
-        }
-        BcSubscription sub = current.get();
-        boolean moved = !url.toString().equals(sub.notificationUrl());
-        boolean expiring = sub.expirationDateTime() == null
-                || Duration.between(clock.instant(), sub.expirationDateTime()).compareTo(renewBefore) < 0;
-        if (!moved && !expiring) {
-            return save(tenant, set, sub, found, stored.map(StoredSubscription::renewedAt).orElse(null), claim);
-        }
-        BcSubscription toRenew = new BcSubscription(sub.subscriptionId(), url.toString(), sub.resource(), null,
-                sub.expirationDateTime(), sub.etag());
-        BcSubscription renewed;
-        try {
-            renewed = bc.renewSubscription(toRenew).block();
-        } catch (BcApiException e) {
-            if (e.status() != 404) {
-                throw e;
+            Optional<BcSubscription> current = ours.isPresent() ? ours : live.stream()
+                    .filter(l -> sameResource(l.resource(), resource) && url.toString().equals(l.notificationUrl()))
+                    .findFirst();
+            Action found = ours.isPresent() ? Action.KEPT : Action.ADOPTED;
+            if (current.isEmpty()) {
+                return create(tenant, bc, url, set).flatMap(sub -> saveCreated(tenant, bc, set, sub,
+                        stored.isPresent() ? Action.RECREATED : Action.CREATED, claim));
             }
-            // BC removed it between our list and our PATCH (expiry job, failed deliveries)
-            return saveCreated(tenant, bc, set, create(tenant, bc, url, set), Action.RECREATED, claim);
-        }
-        return save(tenant, set, renewed, Action.RENEWED, clock.instant(), claim);
+            BcSubscription sub = current.get();
+            boolean moved = !url.toString().equals(sub.notificationUrl());
+            boolean expiring = sub.expirationDateTime() == null
+                    || Duration.between(clock.instant(), sub.expirationDateTime()).compareTo(renewBefore) < 0;
+            if (!moved && !expiring) {
+                return save(tenant, set, sub, found, stored.map(StoredSubscription::renewedAt).orElse(null), claim);
+            }
+            BcSubscription toRenew = new BcSubscription(sub.subscriptionId(), url.toString(), sub.resource(), null,
+                    sub.expirationDateTime(), sub.etag());
+            return bc.renewSubscription(toRenew).map(Optional::of)
+                    // BC removed it between our list and our PATCH (expiry job, failed deliveries)
+                    .onErrorResume(BcApiException.class, e -> e.status() == 404
+                            ? Mono.just(Optional.<BcSubscription>empty()) : Mono.error(e))
+                    .flatMap(renewed -> renewed.isPresent()
+                            ? save(tenant, set, renewed.get(), Action.RENEWED, clock.instant(), claim)
+                            : create(tenant, bc, url, set)
+                                    .flatMap(s -> saveCreated(tenant, bc, set, s, Action.RECREATED, claim)));
+        });
+    }
+
+    private static Mono<BcSubscription> create(Tenant tenant, BcClient bc, URI url, String set) {
+        return bc.createSubscription(url, set, tenant.bcClientState().reveal());
     }
 
     /**
      * Saves a subscription this check created; if another replica kept the set meanwhile (this one was paused past
      * its claim), deletes it from BC again so the set keeps one subscription: the other replica's.
      */
-    private Outcome saveCreated(Tenant tenant, BcClient bc, String set, BcSubscription created, Action action,
-                                long claim) {
-        Outcome saved = save(tenant, set, created, action, null, claim);
-        if (saved.action() != Action.BUSY) {
-            return saved;
-        }
-        log.warn("tenant {}: another replica kept the BC subscription for {} while this one was creating {}; deleting"
-                + " this one so BC keeps one", tenant.id(), set, created.subscriptionId());
-        bc.deleteSubscription(created).block();
-        return new Outcome(tenant.id(), set, Action.WITHDRAWN, created.subscriptionId(), null);
-    }
-
-    private static BcSubscription create(Tenant tenant, BcClient bc, URI url, String set) {
-        return bc.createSubscription(url, set, tenant.bcClientState().reveal()).block();
+    private Mono<Outcome> saveCreated(Tenant tenant, BcClient bc, String set, BcSubscription created, Action action,
+                                      long claim) {
+        return save(tenant, set, created, action, null, claim).flatMap(saved -> {
+            if (saved.action() != Action.BUSY) {
+                return Mono.just(saved);
+            }
+            log.warn("tenant {}: another replica kept the BC subscription for {} while this one was creating {};"
+                    + " deleting this one so BC keeps one", tenant.id(), set, created.subscriptionId());
+            return bc.deleteSubscription(created)
+                    .thenReturn(new Outcome(tenant.id(), set, Action.WITHDRAWN, created.subscriptionId(), null));
+        });
     }
 
     /** Saves the outcome under the claim; {@link Action#BUSY} (nothing saved) once another replica claimed the set. */
-    private Outcome save(Tenant tenant, String set, BcSubscription sub, Action action, Instant renewedAt, long claim) {
-        Instant now = clock.instant();
-        Optional<StoredSubscription> previous = store.find(tenant.id(), set);
-        Instant createdAt = switch (action) {
-            case CREATED, RECREATED -> now;
-            default -> previous.map(StoredSubscription::createdAt).orElse(now);
-        };
-        StoredSubscription saved = new StoredSubscription(tenant.id(), set, sub.subscriptionId(), sub.notificationUrl(),
-                sub.resource(), sub.expirationDateTime(), sub.etag(), createdAt, renewedAt);
-        if (!store.saveClaimed(saved, claim, now)) {
-            return new Outcome(tenant.id(), set, Action.BUSY, sub.subscriptionId(), sub.expirationDateTime());
-        }
-        previous.filter(p -> p.subscriptionId() != null && !p.subscriptionId().equals(sub.subscriptionId()))
-                .ifPresent(replaced -> tell(replaced, true));
-        tell(saved, false);
-        return new Outcome(tenant.id(), set, action, sub.subscriptionId(), sub.expirationDateTime());
+    private Mono<Outcome> save(Tenant tenant, String set, BcSubscription sub, Action action, Instant renewedAt,
+                               long claim) {
+        return store.find(tenant.id(), set).map(Optional::of).defaultIfEmpty(Optional.empty()).flatMap(previous -> {
+            Instant now = clock.instant();
+            Instant createdAt = switch (action) {
+                case CREATED, RECREATED -> now;
+                default -> previous.map(StoredSubscription::createdAt).orElse(now);
+            };
+            StoredSubscription saved = new StoredSubscription(tenant.id(), set, sub.subscriptionId(),
+                    sub.notificationUrl(), sub.resource(), sub.expirationDateTime(), sub.etag(), createdAt, renewedAt);
+            return store.saveClaimed(saved, claim, now).flatMap(ok -> {
+                if (!ok) {
+                    return Mono.just(new Outcome(tenant.id(), set, Action.BUSY, sub.subscriptionId(),
+                            sub.expirationDateTime()));
+                }
+                Mono<Void> replaced = previous
+                        .filter(p -> p.subscriptionId() != null && !p.subscriptionId().equals(sub.subscriptionId()))
+                        .map(p -> tell(p, true)).orElse(Mono.empty());
+                return replaced.then(tell(saved, false))
+                        .thenReturn(new Outcome(tenant.id(), set, action, sub.subscriptionId(),
+                                sub.expirationDateTime()));
+            });
+        });
     }
 
     /**
@@ -223,14 +272,14 @@ public final class SubscriptionKeeper {
      * webhook-gateway at the next check; meanwhile the gateway drops that subscription's notifications and the
      * vendor poll after {@code notification-silence} covers them.
      */
-    private void tell(StoredSubscription subscription, boolean deleted) {
-        try {
-            feed.publish(subscription, deleted);
-        } catch (RuntimeException e) {
-            log.warn("tenant {}: could not tell the webhook-gateway about BC subscription {} ({}); the next check"
-                    + " sends it again: {}", subscription.tenantId(), subscription.subscriptionId(),
-                    subscription.entitySet(), e.getMessage());
-        }
+    private Mono<Void> tell(StoredSubscription subscription, boolean deleted) {
+        return Mono.defer(() -> feed.publish(subscription, deleted))
+                .onErrorResume(RuntimeException.class, e -> {
+                    log.warn("tenant {}: could not tell the webhook-gateway about BC subscription {} ({}); the next"
+                            + " check sends it again: {}", subscription.tenantId(), subscription.subscriptionId(),
+                            subscription.entitySet(), e.getMessage());
+                    return Mono.empty();
+                });
     }
 
     private static boolean sameResource(String a, String b) {

@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Mono;
 
 /**
  * Two replicas of vendor-sync keep the same tenant's subscriptions (one store, one BC). Guards the check-then-create
@@ -45,13 +46,11 @@ class OneSubscriptionPerEntitySetAcrossReplicasTest {
         List<Outcome> bOutcomes = new ArrayList<>();
         AtomicBoolean bRan = new AtomicBoolean();
         // replica B's check runs while replica A is in the middle of its own (after A saved its first set)
-        SubscriptionKeeper a = keeper("replica-a", (subscription, deleted) -> {
-            if (bRan.compareAndSet(false, true)) {
-                bOutcomes.addAll(b.maintain(fx.tenant));
-            }
-        });
+        SubscriptionKeeper a = keeper("replica-a", (subscription, deleted) -> bRan.compareAndSet(false, true)
+                ? b.maintain(fx.tenant).doOnNext(bOutcomes::addAll).then()
+                : Mono.empty());
 
-        List<Outcome> aOutcomes = a.maintain(fx.tenant);
+        List<Outcome> aOutcomes = a.maintain(fx.tenant).block();
 
         assertThat(bRan).isTrue();
         assertThat(fx.bcSandbox.subscriptions()).as("BC subscriptions")
@@ -61,10 +60,10 @@ class OneSubscriptionPerEntitySetAcrossReplicasTest {
         assertThat(aOutcomes).extracting(Outcome::action).containsOnly(Action.CREATED);
         assertThat(bOutcomes).extracting(Outcome::action).doesNotContain(Action.CREATED, Action.RECREATED);
         for (String set : SETS) {
-            assertThat(fx.subscriptionStore.find(SyncFixture.TENANT_ID, set)).as(set).isPresent();
+            assertThat(fx.subscriptionStore.find(SyncFixture.TENANT_ID, set).blockOptional()).as(set).isPresent();
         }
         // the next check on either replica keeps them
-        assertThat(b.maintain(fx.tenant)).extracting(Outcome::action).containsOnly(Action.KEPT);
+        assertThat(b.maintain(fx.tenant).block()).extracting(Outcome::action).containsOnly(Action.KEPT);
     }
 
     @Test
@@ -73,15 +72,16 @@ class OneSubscriptionPerEntitySetAcrossReplicasTest {
         SubscriptionKeeper b = keeper("replica-b", SubscriptionFeed.NONE);
         Instant now = fx.clock.instant();
         long aClaim = fx.subscriptionStore.claim(SyncFixture.TENANT_ID, "vendors", "replica-a", now.minusSeconds(600),
-                now.minusSeconds(300)).orElseThrow();
-        Outcome kept = b.maintain(fx.tenant).get(0);
+                now.minusSeconds(300)).blockOptional().orElseThrow();
+        Outcome kept = b.maintain(fx.tenant).block().get(0);
         assertThat(kept.action()).isEqualTo(Action.CREATED);
 
         // A wakes up and tries to save under its old claim: refused
         StoredSubscription late = new StoredSubscription(SyncFixture.TENANT_ID, "vendors", "late-one", "http://x",
                 "r", now, null, now, null);
-        assertThat(fx.subscriptionStore.saveClaimed(late, aClaim, now)).isFalse();
-        assertThat(fx.subscriptionStore.find(SyncFixture.TENANT_ID, "vendors").orElseThrow().subscriptionId())
+        assertThat(fx.subscriptionStore.saveClaimed(late, aClaim, now).block()).isFalse();
+        assertThat(fx.subscriptionStore.find(SyncFixture.TENANT_ID, "vendors").blockOptional().orElseThrow()
+                .subscriptionId())
                 .isEqualTo(kept.subscriptionId());
     }
 
@@ -89,13 +89,13 @@ class OneSubscriptionPerEntitySetAcrossReplicasTest {
     void aSetClaimedByAnotherReplicaIsLeftToIt() {
         Instant now = fx.clock.instant();
         fx.subscriptionStore.claim(SyncFixture.TENANT_ID, "accounts", "replica-a", now, now.plus(Duration.ofMinutes(5)))
-                .orElseThrow();
-        List<Outcome> outcomes = keeper("replica-b", SubscriptionFeed.NONE).maintain(fx.tenant);
+                .blockOptional().orElseThrow();
+        List<Outcome> outcomes = keeper("replica-b", SubscriptionFeed.NONE).maintain(fx.tenant).block();
 
         assertThat(outcomes).filteredOn(o -> o.entitySet().equals("accounts")).singleElement()
                 .extracting(Outcome::action).isEqualTo(Action.BUSY);
         assertThat(fx.bcSandbox.subscriptions()).hasSize(2);
-        assertThat(fx.subscriptionStore.find(SyncFixture.TENANT_ID, "accounts")).isEmpty();
+        assertThat(fx.subscriptionStore.find(SyncFixture.TENANT_ID, "accounts").blockOptional()).isEmpty();
     }
 
     private SubscriptionKeeper keeper(String holder, SubscriptionFeed feed) {

@@ -9,7 +9,6 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -90,32 +89,6 @@ public final class ScheduleLease {
                 .doOnCancel(() -> abandon(lease).subscribe());
     }
 
-    /**
-     * The same for blocking work, which runs on the calling thread (a scheduler's thread, never an event loop). Lost
-     * claims cannot stop blocking work: they are logged; work whose effects must not be doubled when a paused holder
-     * and its successor overlap (creating a BC subscription) guards them itself.
-     */
-    public Outcome runBlocking(String job, String scope, Instant tick, Runnable work) {
-        String key = job + "|" + scope;
-        Claim claim = claim(key, tick, false).block();
-        if (claim.lease() == null) {
-            return claim.outcome();
-        }
-        Lease lease = claim.lease();
-        AtomicReference<Outcome> outcome = new AtomicReference<>(Outcome.RAN);
-        Disposable renewals = lost(lease).subscribe(x -> {
-            outcome.set(Outcome.LOST);
-            warnIfLost(Outcome.LOST, key, tick);
-        });
-        try {
-            work.run();
-        } finally {
-            renewals.dispose();
-            release(lease).block();
-        }
-        return outcome.get();
-    }
-
     /** Who holds the job's lease and which ticks it claimed and finished; empty if it never ran. */
     public Mono<State> state(String job, String scope) {
         return store.state(job + "|" + scope);
@@ -153,8 +126,9 @@ public final class ScheduleLease {
      * Renews the claim every {@code renew-every} while the work runs; emits once the claim is lost, i.e. a renewal
      * found another fence (another replica claimed the tick). A renewal that comes late (this process paused, the
      * machine overloaded, the store slow) is still tried: the fence makes it succeed only if nobody claimed the tick
-     * meanwhile, and then this replica still runs it alone. Giving up on a late renewal without trying would stop
-     * renewing while blocking work goes on, and hand the job to a second replica that runs it at the same time.
+     * meanwhile, and then this replica still runs it alone. Giving up on a late renewal without trying would cancel
+     * a run nobody else had taken over, half done (a BC subscription created but not yet saved), and start it again
+     * elsewhere.
      */
     private Mono<Boolean> lost(Lease lease) {
         AtomicReference<Instant> confirmedUntil = new AtomicReference<>(clock.instant().plus(duration));

@@ -80,8 +80,8 @@ class ScheduledTickRunsOnceAcrossReplicasTest {
         // other tenants and other jobs have leases of their own
         assertThat(replicaB.run("reconciliation", "tenant-2", TICK, () -> Mono.fromRunnable(runs::incrementAndGet))
                 .block()).isEqualTo(Outcome.RAN);
-        assertThat(replicaB.runBlocking("purchase-order poll", "tenant-1", TICK, runs::incrementAndGet))
-                .isEqualTo(Outcome.RAN);
+        assertThat(replicaB.run("purchase-order poll", "tenant-1", TICK, () -> Mono.fromRunnable(runs::incrementAndGet))
+                .block()).isEqualTo(Outcome.RAN);
         assertThat(runs).hasValue(7);
     }
 
@@ -133,11 +133,9 @@ class ScheduledTickRunsOnceAcrossReplicasTest {
     @Test
     void aLongRunKeepsItsClaimAndLaterTicksWaitForIt() throws Exception {
         AtomicInteger runs = new AtomicInteger();
-        CompletableFuture<Outcome> a = CompletableFuture.supplyAsync(() -> replicaA.runBlocking("vendor reconciliation",
-                "tenant-1", TICK, () -> {
-                    runs.incrementAndGet();
-                    sleep(DURATION.multipliedBy(3)); // three times the lease duration: renewed meanwhile
-                }));
+        CompletableFuture<Outcome> a = replicaA.run("vendor reconciliation", "tenant-1", TICK,
+                // three times the lease duration: renewed meanwhile
+                () -> Mono.fromRunnable(runs::incrementAndGet).then(Mono.delay(DURATION.multipliedBy(3)))).toFuture();
         Thread.sleep(200);
         // the same tick on B: stands by and finds it done, though A ran far past the lease duration
         CompletableFuture<Outcome> sameTick = replicaB.run("vendor reconciliation", "tenant-1", TICK,
@@ -155,8 +153,8 @@ class ScheduledTickRunsOnceAcrossReplicasTest {
     /**
      * The holder is paused longer than the lease (a loaded machine, a long GC): its next renewal is late. Nobody
      * claimed the tick meanwhile, so the fenced renewal still holds and the holder goes on alone; it used to give the
-     * claim up without trying, stop renewing while its blocking work went on, and a second replica ran the same job
-     * at the same time (two BC subscriptions for one entity set).
+     * claim up without trying while its work went on, and a second replica ran the same job at the same time (two BC
+     * subscriptions for one entity set).
      */
     @Test
     void aHolderWhoseRenewalIsLateKeepsItsClaimAndRunsTheTickAlone() throws Exception {
@@ -166,20 +164,16 @@ class ScheduledTickRunsOnceAcrossReplicasTest {
         AtomicInteger running = new AtomicInteger();
         AtomicInteger mostAtOnce = new AtomicInteger();
         AtomicInteger runs = new AtomicInteger();
-        Runnable work = () -> {
-            runs.incrementAndGet();
-            mostAtOnce.accumulateAndGet(running.incrementAndGet(), Math::max);
-            sleep(DURATION.multipliedBy(4));
-            running.decrementAndGet();
-        };
-        CompletableFuture<Outcome> a = CompletableFuture.supplyAsync(() -> paused.runBlocking("subscription check",
-                "tenant-1", TICK, () -> {
-                    pausedClock.shift(DURATION.multipliedBy(2)); // its next renewal comes after the claim ran out
-                    work.run();
-                }));
+        java.util.function.Supplier<Mono<?>> work = () -> Mono.fromRunnable(() -> {
+                    runs.incrementAndGet();
+                    mostAtOnce.accumulateAndGet(running.incrementAndGet(), Math::max);
+                }).then(Mono.delay(DURATION.multipliedBy(4))).doFinally(signal -> running.decrementAndGet());
+        CompletableFuture<Outcome> a = paused.run("subscription check", "tenant-1", TICK, () -> {
+            pausedClock.shift(DURATION.multipliedBy(2)); // its next renewal comes after the claim ran out
+            return work.get();
+        }).toFuture();
         Thread.sleep(100);
-        CompletableFuture<Outcome> b = CompletableFuture.supplyAsync(() -> replicaB.runBlocking("subscription check",
-                "tenant-1", TICK, work));
+        CompletableFuture<Outcome> b = replicaB.run("subscription check", "tenant-1", TICK, work).toFuture();
 
         assertThat(a.get(15, TimeUnit.SECONDS)).isEqualTo(Outcome.RAN);
         assertThat(b.get(15, TimeUnit.SECONDS)).isEqualTo(Outcome.DONE_ELSEWHERE);
@@ -236,14 +230,6 @@ class ScheduledTickRunsOnceAcrossReplicasTest {
     private static void await(CountDownLatch latch) {
         try {
             latch.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private static void sleep(Duration d) {
-        try {
-            Thread.sleep(d.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
