@@ -27,6 +27,14 @@ public final class ReferenceDataRefresh {
         });
     }
 
+    /**
+     * Only this replica's cache: every replica hears the change (its own consumer group), one of them re-drives
+     * ({@link #referenceDataChanged}).
+     */
+    public void dropCache(String tenantId) {
+        bc.invalidate(tenantId);
+    }
+
     /** True for BC webhook resources that change what the mapping validates against. */
     public static boolean concernsMapping(String resource) {
         return BcNotificationResource.parse(resource).map(r -> r.collection().toLowerCase(java.util.Locale.ROOT))

@@ -89,4 +89,10 @@ public class MappingFlowConfiguration {
     ReferenceDataChangeListener referenceDataChangeListener(ReferenceDataRefresh refresh, RecordDecoder decoder) {
         return new ReferenceDataChangeListener(refresh, decoder);
     }
+
+    /** Every replica's own cache of BC reference data dropped on BC's change notifications (a group per process). */
+    @Bean
+    ReferenceDataCacheListener referenceDataCacheListener(ReferenceDataRefresh refresh, RecordDecoder decoder) {
+        return new ReferenceDataCacheListener(refresh, decoder);
+    }
 }

@@ -12,7 +12,8 @@ import org.springframework.kafka.annotation.KafkaListener;
 /**
  * BC said accounts, dimensions or vendors changed: drop the tenant's cached reference data and re-drive its
  * parked documents (an unblocked account or a new dimension value may let them post). Its own consumer group,
- * so it sees every BC notification whatever else consumes the topic.
+ * so it sees every BC notification whatever else consumes the topic; one group for all replicas, so the re-drive
+ * runs once. The other replicas drop their caches through {@link ReferenceDataCacheListener}.
  */
 public final class ReferenceDataChangeListener {
 

@@ -30,6 +30,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import io.mlconnector.service.config.DeadLetterApiConfiguration;
 import io.mlconnector.service.kafka.DeadLetters;
+import io.mlconnector.service.lease.ScheduleLease;
+import io.mlconnector.service.lease.ScheduleLeaseConfiguration;
 import io.mlconnector.service.kafka.PartitionStalls;
 import io.mlconnector.service.kafka.RecordDecoder;
 import org.springframework.context.annotation.Import;
@@ -40,7 +42,7 @@ import org.springframework.scheduling.TaskScheduler;
 import org.springframework.web.reactive.function.client.WebClient;
 
 @Configuration(proxyBeanMethods = false)
-@Import(DeadLetterApiConfiguration.class)
+@Import({DeadLetterApiConfiguration.class, ScheduleLeaseConfiguration.class})
 @org.springframework.boot.context.properties.EnableConfigurationProperties({IngestProperties.class, ProcoreApiProperties.class})
 public class IngestConfiguration {
 
@@ -124,8 +126,8 @@ public class IngestConfiguration {
 
     @Bean
     @ConditionalOnProperty(name = "mlc.ingest.schedule-enabled", havingValue = "true", matchIfMissing = true)
-    TenantSchedules tenantSchedules(IngestService ingest, TaskScheduler scheduler) {
-        return new TenantSchedules(ingest, scheduler);
+    TenantSchedules tenantSchedules(IngestService ingest, TaskScheduler scheduler, ScheduleLease lease) {
+        return new TenantSchedules(ingest, scheduler, lease);
     }
 
     /**

@@ -56,7 +56,8 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 /** Wires vendor-sync: clients per tenant, the Mongo stores, the sync, the subscription keeper, polls and jobs. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(VendorSyncProperties.class)
-@org.springframework.context.annotation.Import(io.mlconnector.service.config.DeadLetterApiConfiguration.class)
+@org.springframework.context.annotation.Import({io.mlconnector.service.config.DeadLetterApiConfiguration.class,
+        io.mlconnector.service.lease.ScheduleLeaseConfiguration.class})
 public class VendorSyncConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(VendorSyncConfiguration.class);
@@ -140,11 +141,12 @@ public class VendorSyncConfiguration {
     SubscriptionKeeper subscriptionKeeper(BcClients bc, SubscriptionStore store, VendorSyncProperties properties,
                                           VendorSyncMetrics metrics, Clock clock,
                                           KafkaTemplate<String, io.mlconnector.events.BcSubscriptionState> kafka,
-                                          KafkaSends sends) {
+                                          KafkaSends sends, io.mlconnector.service.lease.ScheduleLease lease) {
         return new SubscriptionKeeper(bc, store,
                 new NotificationUrls(properties.notificationBaseUrl(), properties.notificationPath()),
                 properties.entitySets(), properties.renewBefore(), metrics, clock,
-                new io.mlconnector.vendorsync.subscription.KafkaSubscriptionFeed(kafka, clock, sends));
+                new io.mlconnector.vendorsync.subscription.KafkaSubscriptionFeed(kafka, clock, sends), lease.holder(),
+                properties.subscriptionClaim());
     }
 
     @Bean
@@ -205,9 +207,10 @@ public class VendorSyncConfiguration {
     @Bean
     VendorSyncJobs vendorSyncJobs(TenantRegistry tenants, VendorSync vendors, SubscriptionKeeper subscriptions,
                                   VendorPoller vendorPoller, PurchaseOrderPoller purchaseOrders,
-                                  TaskScheduler vendorSyncScheduler, VendorSyncProperties properties) {
+                                  TaskScheduler vendorSyncScheduler, VendorSyncProperties properties,
+                                  io.mlconnector.service.lease.ScheduleLease lease) {
         return new VendorSyncJobs(tenants, vendors, subscriptions, vendorPoller, purchaseOrders, vendorSyncScheduler,
-                properties);
+                properties, lease);
     }
 
     @Bean

@@ -20,6 +20,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param pollInterval           how often the vendor fallback poll and the purchase-order poll run
  * @param notificationSilence    with webhooks on, poll vendors when no notification came for this long
  * @param watermarkOverlap       polls re-read this much before the watermark (clock skew; re-reads write nothing)
+ * @param procorePerPage         Procore page size of the reconciliation's vendor reads
+ * @param subscriptionClaim      with several replicas, how long one replica's subscription check keeps an entity set
+ *                               to itself (list, create with BC's validation handshake, save): a replica that dies
+ *                               mid-check blocks the set's next check for at most this long
  */
 @ConfigurationProperties("mlc.vendor-sync")
 public record VendorSyncProperties(
@@ -34,5 +38,13 @@ public record VendorSyncProperties(
         @DefaultValue("5m") Duration pollInterval,
         @DefaultValue("30m") Duration notificationSilence,
         @DefaultValue("2m") Duration watermarkOverlap,
-        @DefaultValue("100") int procorePerPage) {
+        @DefaultValue("100") int procorePerPage,
+        @DefaultValue("5m") Duration subscriptionClaim) {
+
+    public VendorSyncProperties {
+        if (subscriptionClaim.isNegative() || subscriptionClaim.isZero()) {
+            throw new IllegalArgumentException("mlc.vendor-sync.subscription-claim (" + subscriptionClaim + ") must be"
+                    + " positive: it is how long one replica keeps a BC subscription check to itself; e.g. 5m");
+        }
+    }
 }

@@ -82,7 +82,12 @@ class StoreCallsDoNotBlockAnEventLoopTest {
         StoredSubscription subscription = new StoredSubscription(TENANT, "vendors", "sub-1",
                 "https://gateway.example.com/webhooks/bc/" + TENANT, "api/v2.0/companies(c)/vendors",
                 now.plus(Duration.ofDays(3)), "W/\"1\"", now, null);
-        onEventLoop(() -> store.save(subscription));
+        Long claim = onEventLoop(() -> store.claim(TENANT, "vendors", "replica-a", now, now.plusSeconds(300)));
+        assertThat(onEventLoop(() -> store.claim(TENANT, "vendors", "replica-b", now, now.plusSeconds(300))))
+                .as("held by replica-a").isNull();
+        assertThat(onEventLoop(() -> store.find(TENANT, "vendors"))).as("a claim alone is no subscription").isNull();
+        assertThat(onEventLoop(() -> store.saveClaimed(subscription, claim, now))).isTrue();
+        onEventLoop(() -> store.release(TENANT, "vendors", claim, now));
         assertThat(onEventLoop(() -> store.find(TENANT, "vendors"))).isEqualTo(subscription);
         assertThat(onEventLoop(() -> store.all(TENANT).collectList())).containsExactly(subscription);
     }

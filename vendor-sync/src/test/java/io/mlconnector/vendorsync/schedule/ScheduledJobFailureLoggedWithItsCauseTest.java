@@ -49,7 +49,7 @@ class ScheduledJobFailureLoggedWithItsCauseTest {
     void aDefectIsLoggedWithItsStackTrace() {
         VendorSyncJobs.each(TENANT, "reconciliation", () -> {
             throw new NullPointerException("vendor link has no Procore id");
-        });
+        }).block();
         assertThat(logged.list).singleElement().satisfies(e -> {
             assertThat(e.getFormattedMessage()).contains("acme").contains("reconciliation");
             assertThat(e.getThrowableProxy()).as("the cause, with its stack trace").isNotNull();
@@ -61,7 +61,7 @@ class ScheduledJobFailureLoggedWithItsCauseTest {
     void anOutageOfTheOtherSideIsOneLine() {
         VendorSyncJobs.each(TENANT, "vendor poll", () -> {
             throw new BcApiException(503, "ServiceUnavailable", "try later", null, null);
-        });
+        }).block();
         assertThat(logged.list).singleElement().satisfies(e -> {
             assertThat(e.getFormattedMessage()).contains("503");
             assertThat(e.getThrowableProxy()).isNull();
