@@ -3,9 +3,7 @@ package io.mlconnector.vendorsync.config;
 import com.mongodb.reactivestreams.client.MongoDatabase;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.mlconnector.bc.BcClientOptions;
-import java.time.Duration;
-import org.springframework.beans.factory.annotation.Value;
-import io.mlconnector.bc.CircuitBreakerOptions;
+import io.mlconnector.service.config.BcApiProperties;
 import io.mlconnector.bc.BcResilience;
 import io.mlconnector.procore.ApiCallListener;
 import io.mlconnector.procore.ProcoreClientOptions;
@@ -55,7 +53,7 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 
 /** Wires vendor-sync: clients per tenant, the Mongo stores, the sync, the subscription keeper, polls and jobs. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(VendorSyncProperties.class)
+@EnableConfigurationProperties({VendorSyncProperties.class, BcApiProperties.class})
 @org.springframework.context.annotation.Import({io.mlconnector.service.config.DeadLetterApiConfiguration.class,
         io.mlconnector.service.lease.ScheduleLeaseConfiguration.class})
 public class VendorSyncConfiguration {
@@ -76,12 +74,8 @@ public class VendorSyncConfiguration {
 
     @Bean
     BcClients bcClients(ObjectProvider<WebClient.Builder> webClient, Clock clock, MeterRegistry registry,
-                        @Value("${mlc.bc.circuit-breaker.minimum-calls:10}") int breakerMinimumCalls,
-                        @Value("${mlc.bc.circuit-breaker.open-for:30s}") Duration breakerOpenFor) {
-        CircuitBreakerOptions breaker = CircuitBreakerOptions.defaults();
-        BcClientOptions options = BcClientOptions.defaults().withCircuitBreaker(new CircuitBreakerOptions(
-                Math.max(breaker.slidingWindowSize(), breakerMinimumCalls), breakerMinimumCalls,
-                breaker.failureRatePercent(), breakerOpenFor, breaker.halfOpenCalls()));
+                        BcApiProperties bcApi) {
+        BcClientOptions options = bcApi.applyTo(BcClientOptions.defaults());
         return new BcClients(webClient.getIfAvailable(WebClient::builder), clock, id -> options,
                 new BcResilience().bindTo(registry));
     }
@@ -169,10 +163,9 @@ public class VendorSyncConfiguration {
     @Bean
     CommonErrorHandler kafkaErrorHandler(org.springframework.kafka.core.ProducerFactory<?, ?> producers,
                                          io.mlconnector.service.kafka.PartitionStalls stalls,
-                                         @org.springframework.beans.factory.annotation.Value(
-                                                 "${mlc.vendor-sync.notification-retry-for:2m}") java.time.Duration retryFor) {
+                                         VendorSyncProperties properties) {
         return io.mlconnector.service.kafka.DeadLetters.retryThenDeadLetter(
-                io.mlconnector.service.kafka.DeadLetters.recoverer(producers, stalls), retryFor);
+                io.mlconnector.service.kafka.DeadLetters.recoverer(producers, stalls), properties.notificationRetryFor());
     }
 
     @Bean

@@ -24,6 +24,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param subscriptionClaim      with several replicas, how long one replica's subscription check keeps an entity set
  *                               to itself (list, create with BC's validation handshake, save): a replica that dies
  *                               mid-check blocks the set's next check for at most this long
+ * @param notificationRetryFor   how long a BC notification whose processing fails is retried before the dead-letter
+ *                               topic (the next reconciliation or poll converges anyway)
  */
 @ConfigurationProperties("mlc.vendor-sync")
 public record VendorSyncProperties(
@@ -39,12 +41,17 @@ public record VendorSyncProperties(
         @DefaultValue("30m") Duration notificationSilence,
         @DefaultValue("2m") Duration watermarkOverlap,
         @DefaultValue("100") int procorePerPage,
-        @DefaultValue("5m") Duration subscriptionClaim) {
+        @DefaultValue("5m") Duration subscriptionClaim,
+        @DefaultValue("2m") Duration notificationRetryFor) {
 
     public VendorSyncProperties {
         if (subscriptionClaim.isNegative() || subscriptionClaim.isZero()) {
             throw new IllegalArgumentException("mlc.vendor-sync.subscription-claim (" + subscriptionClaim + ") must be"
                     + " positive: it is how long one replica keeps a BC subscription check to itself; e.g. 5m");
+        }
+        if (notificationRetryFor.isNegative() || notificationRetryFor.isZero()) {
+            throw new IllegalArgumentException("mlc.vendor-sync.notification-retry-for (" + notificationRetryFor
+                    + ") must be positive: it is how long a failing BC notification is retried; e.g. 2m");
         }
     }
 }
