@@ -20,11 +20,11 @@ import org.springframework.kafka.core.KafkaAdmin;
  * dead letters readable and re-drivable ({@link DeadLetterBrowser}).
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(KafkaReliabilityProperties.class)
+@EnableConfigurationProperties(ConnectorKafkaProperties.class)
 public class ConnectorKafkaConfiguration {
 
     @Bean
-    public PartitionStalls partitionStalls(KafkaReliabilityProperties properties, ObjectProvider<MeterRegistry> meters) {
+    public PartitionStalls partitionStalls(ConnectorKafkaProperties properties, ObjectProvider<MeterRegistry> meters) {
         return new PartitionStalls(new HashSet<>(properties.mustNotSkip()), properties.stallAfter(), Clock.systemUTC(),
                 meters.getIfAvailable());
     }

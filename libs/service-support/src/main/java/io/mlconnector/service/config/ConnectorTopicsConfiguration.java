@@ -3,7 +3,7 @@ package io.mlconnector.service.config;
 import io.mlconnector.schemas.Topics;
 import io.mlconnector.service.kafka.DeadLetters;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.TopicBuilder;
@@ -15,20 +15,14 @@ import org.springframework.kafka.core.KafkaAdmin;
  * records of one Procore document share a key and so a partition, which keeps their versions in order.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(ConnectorKafkaProperties.class)
 public class ConnectorTopicsConfiguration {
 
-    /**
-     * @param replicas           {@code mlc.kafka.replication-factor}; unset = the cluster's
-     *                           {@code default.replication.factor}
-     * @param allowSingleReplica {@code mlc.kafka.allow-single-replica}: a replication factor of 1 keeps one copy of
-     *                           every record (one lost broker loses postings), so it is refused unless this is true
-     *                           (a single-broker test cluster, the local run)
-     */
+    /** The topics as {@code mlc.kafka.*} says ({@link ConnectorKafkaProperties}). */
     @Bean
-    public KafkaAdmin.NewTopics connectorTopics(@Value("${mlc.kafka.partitions:3}") int partitions,
-                                                @Value("${mlc.kafka.replication-factor:#{null}}") Short replicas,
-                                                @Value("${mlc.kafka.allow-single-replica:false}") boolean allowSingleReplica) {
-        return new KafkaAdmin.NewTopics(topics(partitions, replicas, allowSingleReplica));
+    public KafkaAdmin.NewTopics connectorTopics(ConnectorKafkaProperties kafka) {
+        return new KafkaAdmin.NewTopics(topics(kafka.partitions(), kafka.replicationFactor(),
+                kafka.allowSingleReplica()));
     }
 
     static NewTopic[] topics(int partitions, Short replicas, boolean allowSingleReplica) {
