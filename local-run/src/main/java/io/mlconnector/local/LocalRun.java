@@ -72,7 +72,7 @@ public final class LocalRun implements AutoCloseable {
                 + (options.stateDir() == null ? "" : " with state in " + options.stateDir()));
         LocalStack stack = LocalStack.start(options, tenant, brokerClasspath(), options.stateDir() != null);
         try {
-            int gatewayPort = io.mlconnector.local.infra.PortFile.freePort();
+            int gatewayPort = stack.ports.port(Service.WEBHOOK_GATEWAY.name);
             Map<String, Object> common = new LinkedHashMap<>();
             common.put("spring.kafka.bootstrap-servers", stack.kafka.bootstrapServers());
             common.put("spring.kafka.properties.schema.registry.url", stack.registry.baseUri().toString());
@@ -89,25 +89,28 @@ public final class LocalRun implements AutoCloseable {
             common.put("mlc.kafka.replication-factor", 1);
             common.put("mlc.kafka.allow-single-replica", true);
             common.put("mlc.encryption-keys", stack.encryptionKeys);
-            common.put("server.port", 0);
             common.put("server.address", "127.0.0.1");
             common.put("spring.main.banner-mode", "off");
             common.put("spring.jmx.enabled", false);
-            Map<Service, Map<String, Object>> perService = Map.of(
-                    Service.WEBHOOK_GATEWAY, Map.of("server.port", gatewayPort,
-                            "mlc.gateway.base-url", "http://127.0.0.1:" + gatewayPort),
+            Map<Service, Map<String, Object>> perService = new java.util.EnumMap<>(Map.of(
+                    Service.WEBHOOK_GATEWAY, Map.of("mlc.gateway.base-url", "http://127.0.0.1:" + gatewayPort),
                     Service.PROCORE_INGEST, Map.of("mlc.ingest.schedule-enabled", !options.once(),
                             "mlc.ingest.webhook-base-url", "http://127.0.0.1:" + gatewayPort),
                     Service.MAPPING_SERVICE, Map.of("mlc.mapping.seed." + stack.tenant.id(), options.mappingFile().toString()),
                     Service.VENDOR_SYNC, Map.of("mlc.vendor-sync.schedule-enabled", !options.once(),
-                            "mlc.vendor-sync.notification-base-url", "http://127.0.0.1:" + gatewayPort));
+                            "mlc.vendor-sync.notification-base-url", "http://127.0.0.1:" + gatewayPort)));
+            for (Service service : Service.values()) { // each service on its own port, the same on every run
+                Map<String, Object> props = new LinkedHashMap<>(perService.getOrDefault(service, Map.of()));
+                props.put("server.port", stack.ports.port(service.name));
+                perService.put(service, props);
+            }
             out.println("ml-connector: starting webhook-gateway, procore-ingest, mapping-service, bc-poster, vendor-sync");
             ServiceLauncher services = ServiceLauncher.start(common, perService);
             LocalRun run = new LocalRun(options, stack, services, out);
             Runtime.getRuntime().addShutdownHook(run.stopOnSignal);
             run.control = ConsumerControl.start(() -> java.util.Arrays.stream(Service.values())
                     .map(services::context).filter(java.util.Objects::nonNull).toList(),
-                    stack.stateDir, stack.kafka.bootstrapServers());
+                    stack.stateDir, stack.kafka.bootstrapServers(), stack.ports.port(LocalStack.REPLAY_CONTROL_PORT));
             run.printEndpoints(gatewayPort);
             return run;
         } catch (Exception e) {
@@ -118,12 +121,27 @@ public final class LocalRun implements AutoCloseable {
 
     private void printEndpoints(int gatewayPort) {
         String base = "http://127.0.0.1:" + gatewayPort;
-        out.println("Procore sandbox:  " + stack.procore.baseUrl());
-        out.println("BC sandbox:       " + stack.bc.apiBaseUrl());
-        out.println("Kafka:            " + stack.kafka.bootstrapServers() + "   schema registry: " + stack.registry.baseUri());
+        if (!stack.ports.picked().isEmpty()) {
+            out.println("ports: " + (stack.ports.picked().size() == LocalStack.portNames().size() ? "picked" : "picked for "
+                    + String.join(", ", stack.ports.picked())) + " and kept in " + stack.ports.file()
+                    + (options.stateDir() == null ? "" : "; later runs on this --state-dir use the same ones"));
+        } else {
+            out.println("ports: the same as the last run on this --state-dir (kept in " + stack.ports.file() + ")");
+        }
+        stack.kafka.portsReplaced().forEach(note -> out.println("ports: Kafka " + note));
+        out.println("Procore sandbox:  " + stack.procore.baseUrl() + "   (API /rest/..., token /oauth/token)");
+        out.println("BC sandbox:       " + stack.bc.apiBaseUrl() + "   (API /v2.0/{tenant}/{environment}/api/v2.0/...)");
+        out.println("Kafka:            " + stack.kafka.bootstrapServers() + "   schema registry: " + stack.registry.baseUri()
+                + " (/subjects, /schemas/ids/{id})");
         out.println("MongoDB:          " + stack.mongo.connectionString());
+        out.println("replay control:   http://127.0.0.1:" + control.port() + " (POST /consumers/{group}/stop, "
+                + "/consumers/{group}/start; token in " + stack.stateDir.resolve(ConsumerControl.FILE)
+                + "; used by bin/ml-connector replay)");
         for (Service service : Service.values()) {
-            out.printf("%-17s http://127.0.0.1:%d (health: /actuator/health)%n", service.name + ":", services.port(service));
+            String address = "http://127.0.0.1:" + services.port(service);
+            out.printf("%-17s %s%n", service.name + ":", address);
+            ServiceRoutes.of(services.context(service)).forEach((path, methods) ->
+                    out.printf("    %-18s %s%s%n", methods, address, path));
         }
         String tenant = stack.tenant.id();
         out.println("tenant " + tenant + " Procore webhook URL: " + WebhookUrls.procore(base, tenant)
