@@ -7,6 +7,8 @@ import io.mlconnector.gateway.WebhookUrls;
 import io.mlconnector.ingest.sync.IngestService;
 import io.mlconnector.ingest.sync.SyncReport;
 import io.mlconnector.local.ServiceLauncher.Service;
+import io.mlconnector.mapping.config.TenantFileSettings;
+import io.mlconnector.mapping.core.CostDocumentMapper;
 import io.mlconnector.schemas.Topics;
 import io.mlconnector.schemas.registry.SchemaRegistryRestClient;
 import java.io.IOException;
@@ -35,6 +37,12 @@ public final class LocalRun implements AutoCloseable {
     private final Thread stopOnSignal = new Thread(this::stopOnSignal, "ml-connector-stop");
     private boolean closed; // guarded by this
     private ConsumerControl control; // bin/ml-connector replay stops and starts one group's consumers through it
+    private ApiCallTally calls; // each service's requests to the APIs, by purpose
+    private LastSync lastSync; // the last syncOnce's reads, for summarizing them again later
+
+    /** What {@link #syncOnce()} read, from when, and the sandboxes' request counts before it. */
+    private record LastSync(List<SyncReport> reports, Instant start, int procoreBefore, long bcBefore) {
+    }
 
     private LocalRun(LocalOptions options, LocalStack stack, ServiceLauncher services, PrintStream out) {
         this.options = options;
@@ -105,8 +113,10 @@ public final class LocalRun implements AutoCloseable {
                 perService.put(service, props);
             }
             out.println("ml-connector: starting webhook-gateway, procore-ingest, mapping-service, bc-poster, vendor-sync");
-            ServiceLauncher services = ServiceLauncher.start(common, perService);
+            ApiCallTally calls = new ApiCallTally(stack.procore.port(), stack.bc.port());
+            ServiceLauncher services = ServiceLauncher.start(common, perService, calls);
             LocalRun run = new LocalRun(options, stack, services, out);
+            run.calls = calls;
             Runtime.getRuntime().addShutdownHook(run.stopOnSignal);
             run.control = ConsumerControl.start(() -> java.util.Arrays.stream(Service.values())
                     .map(services::context).filter(java.util.Objects::nonNull).toList(),
@@ -162,18 +172,40 @@ public final class LocalRun implements AutoCloseable {
         new Quiescence(stack.kafka.bootstrapServers()).await(Map.of(
                 "mapping-service", Topics.PROCORE_COST_DOCUMENTS,
                 "bc-poster", Topics.BC_POSTING_REQUESTS), Duration.ofMinutes(30));
+        lastSync = new LastSync(reports, start, procoreBefore, bcBefore);
+        return summarizeLastSync();
+    }
+
+    /**
+     * Where the documents the last {@link #syncOnce()} read stand now (after a replay, a fixed mapping, ...), with
+     * the API calls since this run started; the sync's own counts (read, published, posted in it) stay its own.
+     */
+    RunSummary summarizeLastSync() throws Exception {
+        if (lastSync == null) {
+            throw new IllegalStateException("no sync has run yet");
+        }
+        Instant start = lastSync.start();
         OutcomeReader outcomes = new OutcomeReader(stack.kafka.bootstrapServers(),
                 new SchemaRegistryRestClient(stack.registry.baseUri()));
         List<PostingResult> results = outcomes.postingResultsSince(start);
         List<MappingException> parked = outcomes.parkedSince(start);
         long waiting = waitingForAPerson();
-        return summarize(reports, results, parked, waiting, stack.procore.requestCount() - procoreBefore,
-                stack.bc.apiCallCount() - bcBefore, Duration.between(start, Instant.now()).toMillis());
+        CostDocumentMapper mapper = services.context(Service.MAPPING_SERVICE).getBean(CostDocumentMapper.class);
+        DocumentAccounting accounting = new DocumentAccounting(stack.tenant.id(), outcomes.latest(),
+                mapper::decidedWithoutInputs, TenantFileSettings.of(stack.tenant.postingPolicy()).policy(), start);
+        List<RunSummary.Accounted> documents = accounting.account(lastSync.reports().stream()
+                .flatMap(r -> r.readDocuments().stream()).toList());
+        Map<String, Long> logged = new TreeMap<>(Map.of(ApiCallTally.PROCORE, (long) stack.procore.requestCount(),
+                ApiCallTally.BUSINESS_CENTRAL, (long) stack.bc.requestLog().size()));
+        return summarize(lastSync.reports(), results, parked, waiting,
+                stack.procore.requestCount() - lastSync.procoreBefore(), stack.bc.apiCallCount() - lastSync.bcBefore(),
+                Duration.between(start, Instant.now()).toMillis(), documents, calls.snapshot(), logged);
     }
 
     private static RunSummary summarize(List<SyncReport> reports, List<PostingResult> results,
                                         List<MappingException> parked, long waiting, long procoreCalls, long bcCalls,
-                                        long millis) {
+                                        long millis, List<RunSummary.Accounted> documents,
+                                        Map<String, Map<String, Map<String, Long>>> callsBy, Map<String, Long> logged) {
         Map<String, Long> read = new TreeMap<>();
         Map<String, Long> published = new TreeMap<>();
         for (SyncReport report : reports) {
@@ -194,7 +226,8 @@ public final class LocalRun implements AutoCloseable {
                 .map(r -> new RunSummary.Failed(r.getSourceType().name(), r.getSourceId(), r.getPostingKey(),
                         String.valueOf(r.getMessage()))).toList();
         Map<String, Long> calls = new TreeMap<>(Map.of("procore", procoreCalls, "businessCentral", bcCalls));
-        return new RunSummary(read, published, posted, parkedList, failed, already, waiting, calls, millis);
+        return new RunSummary(read, published, posted, parkedList, failed, already, waiting, calls, millis, documents,
+                callsBy, logged);
     }
 
     /**
@@ -225,6 +258,11 @@ public final class LocalRun implements AutoCloseable {
 
     public ServiceLauncher services() {
         return services;
+    }
+
+    /** The port of the replay control ({@link ConsumerControl}). */
+    int controlPort() {
+        return control.port();
     }
 
     /**
