@@ -139,12 +139,21 @@ record RunSummary(Map<String, Long> documentsRead, Map<String, Long> documentsPu
     }
 
     private void appendApiCalls(StringBuilder out) {
-        out.append("API calls, as each service sent them:\n");
-        apiCallsBy.forEach((service, apis) -> apis.forEach((api, purposes) -> out.append("  ")
-                .append(String.format("%-16s", service)).append(api).append(": ")
-                .append(purposes.values().stream().mapToLong(Long::longValue).sum()).append(" (")
-                .append(purposes.entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
-                        .collect(Collectors.joining(", "))).append(")\n")));
+        out.append("API calls, as each service sent them (each page, retry and token request counts):\n");
+        apiCallsBy.forEach((service, apis) -> apis.forEach((api, purposes) -> {
+            out.append("  ").append(service).append(" -> ").append(api).append(": ")
+                    .append(purposes.values().stream().mapToLong(Long::longValue).sum()).append('\n');
+            StringBuilder line = new StringBuilder("      ");
+            for (var purpose : purposes.entrySet()) {
+                String item = purpose.getKey() + " " + purpose.getValue();
+                if (line.length() > 6 && line.length() + item.length() + 2 > 118) {
+                    out.append(line).append('\n');
+                    line = new StringBuilder("      ");
+                }
+                line.append(line.length() > 6 ? ", " : "").append(item);
+            }
+            out.append(line).append('\n');
+        }));
         apiCallsLogged.forEach((api, logged) -> {
             long sent = apiCallsBy.values().stream().map(apis -> apis.getOrDefault(api, Map.of()))
                     .flatMap(p -> p.values().stream()).mapToLong(Long::longValue).sum();
