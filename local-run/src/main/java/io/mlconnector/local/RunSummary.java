@@ -147,7 +147,7 @@ record RunSummary(Map<String, Long> documentsRead, Map<String, Long> documentsPu
             for (var purpose : purposes.entrySet()) {
                 String item = purpose.getKey() + " " + purpose.getValue();
                 if (line.length() > 6 && line.length() + item.length() + 2 > 118) {
-                    out.append(line).append('\n');
+                    out.append(line).append(",\n");
                     line = new StringBuilder("      ");
                 }
                 line.append(line.length() > 6 ? ", " : "").append(item);
