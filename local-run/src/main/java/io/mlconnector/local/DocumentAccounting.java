@@ -14,6 +14,7 @@ import io.mlconnector.mapping.policy.DocumentCategory;
 import io.mlconnector.mapping.policy.PostingEligibility;
 import io.mlconnector.mapping.policy.PostingPolicy;
 import io.mlconnector.schemas.EventKeys;
+import io.mlconnector.schemas.Topics;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -80,7 +81,7 @@ final class DocumentAccounting {
         String number = read.number();
         if (document == null) {
             return new Accounted(type, read.sourceId(), number, Outcome.WAITING, "procore-ingest",
-                    List.of("read but never published to " + io.mlconnector.schemas.Topics.PROCORE_COST_DOCUMENTS));
+                    List.of("read but never published to " + Topics.PROCORE_COST_DOCUMENTS));
         }
         String revision = document.getContentRevision();
         Optional<MappingOutcome> decided = decidedWithoutInputs.apply(document);

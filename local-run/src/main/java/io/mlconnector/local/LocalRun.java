@@ -131,10 +131,12 @@ public final class LocalRun implements AutoCloseable {
 
     private void printEndpoints(int gatewayPort) {
         String base = "http://127.0.0.1:" + gatewayPort;
-        if (!stack.ports.picked().isEmpty()) {
+        if (options.stateDir() == null) {
+            out.println("ports: picked for this run only (with --state-dir DIR they are kept and reused)");
+        } else if (!stack.ports.picked().isEmpty()) {
             out.println("ports: " + (stack.ports.picked().size() == LocalStack.portNames().size() ? "picked" : "picked for "
                     + String.join(", ", stack.ports.picked())) + " and kept in " + stack.ports.file()
-                    + (options.stateDir() == null ? "" : "; later runs on this --state-dir use the same ones"));
+                    + "; later runs on this --state-dir use the same ones");
         } else {
             out.println("ports: the same as the last run on this --state-dir (kept in " + stack.ports.file() + ")");
         }

@@ -24,6 +24,8 @@ import java.util.Properties;
 public final class PortRecord {
 
     public static final String FILE = "ports.properties";
+    static final int FIRST_KEPT_PORT = 20000;
+    static final int LAST_KEPT_PORT = 32767;
 
     private final Path file;
     private final Map<String, Integer> ports;
@@ -74,7 +76,7 @@ public final class PortRecord {
             if (!ports.containsKey(name)) {
                 int port;
                 do {
-                    port = PortFile.freePort();
+                    port = pickFree();
                 } while (ports.containsValue(port));
                 ports.put(name, port);
                 recorded.setProperty(name, Integer.toString(port));
@@ -108,6 +110,22 @@ public final class PortRecord {
 
     public Path file() {
         return file;
+    }
+
+    /**
+     * A free port below the operating systems' ephemeral ranges (Linux 32768-60999, macOS and Windows 49152-65535, see
+     * RFC 6335 section 6), so that on a later start the port is not held by some program's outgoing connection, which
+     * takes its local port from that range. Falls back to any free port.
+     */
+    private static int pickFree() throws IOException {
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        for (int attempt = 0; attempt < 50; attempt++) {
+            int port = random.nextInt(FIRST_KEPT_PORT, LAST_KEPT_PORT + 1);
+            if (PortFile.isFree(port)) {
+                return port;
+            }
+        }
+        return PortFile.freePort();
     }
 
     private static int parse(Path file, String name, String value) {

@@ -27,6 +27,9 @@ class PortsKeptAcrossRestartsTest {
         PortRecord first = PortRecord.load(file, NAMES);
         assertThat(first.picked()).containsExactlyElementsOf(NAMES);
         assertThat(NAMES.stream().map(first::port).distinct()).hasSize(NAMES.size());
+        // below the ephemeral ranges: no outgoing connection of another program takes them between runs
+        assertThat(NAMES.stream().map(first::port))
+                .allMatch(p -> p >= PortRecord.FIRST_KEPT_PORT && p <= PortRecord.LAST_KEPT_PORT);
         String written = Files.readString(file);
 
         PortRecord again = PortRecord.load(file, NAMES);
