@@ -140,11 +140,11 @@ record RunSummary(Map<String, Long> documentsRead, Map<String, Long> documentsPu
 
     private void appendApiCalls(StringBuilder out) {
         out.append("API calls, as each service sent them (each page, retry and token request counts):\n");
-        apiCallsBy.forEach((service, apis) -> apis.forEach((api, purposes) -> {
+        new TreeMap<>(apiCallsBy).forEach((service, apis) -> new TreeMap<>(apis).forEach((api, purposes) -> {
             out.append("  ").append(service).append(" -> ").append(api).append(": ")
                     .append(purposes.values().stream().mapToLong(Long::longValue).sum()).append('\n');
             StringBuilder line = new StringBuilder("      ");
-            for (var purpose : purposes.entrySet()) {
+            for (var purpose : new TreeMap<>(purposes).entrySet()) {
                 String item = purpose.getKey() + " " + purpose.getValue();
                 if (line.length() > 6 && line.length() + item.length() + 2 > 118) {
                     out.append(line).append(",\n");
@@ -154,7 +154,7 @@ record RunSummary(Map<String, Long> documentsRead, Map<String, Long> documentsPu
             }
             out.append(line).append('\n');
         }));
-        apiCallsLogged.forEach((api, logged) -> {
+        new TreeMap<>(apiCallsLogged).forEach((api, logged) -> {
             long sent = apiCallsBy.values().stream().map(apis -> apis.getOrDefault(api, Map.of()))
                     .flatMap(p -> p.values().stream()).mapToLong(Long::longValue).sum();
             out.append("  ").append(api).append(": ").append(sent).append(" sent");
