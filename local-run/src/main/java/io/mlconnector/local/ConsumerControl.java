@@ -41,11 +41,11 @@ final class ConsumerControl implements AutoCloseable {
     }
 
     static ConsumerControl start(Supplier<List<ConfigurableApplicationContext>> contexts, Path stateDir,
-                                 String bootstrapServers) throws IOException {
+                                 String bootstrapServers, int port) throws IOException {
         byte[] secret = new byte[32];
         new SecureRandom().nextBytes(secret);
         String token = HexFormat.of().formatHex(secret);
-        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
         ConsumerControl control = new ConsumerControl(server, token.getBytes(StandardCharsets.US_ASCII));
         server.createContext("/consumers/", exchange -> control.handle(exchange, contexts.get()));
         server.start();
@@ -89,6 +89,10 @@ final class ConsumerControl implements AutoCloseable {
             }
             exchange.sendResponseHeaders(204, -1);
         }
+    }
+
+    int port() {
+        return server.getAddress().getPort();
     }
 
     @Override

@@ -7,6 +7,8 @@ import io.mlconnector.gateway.WebhookUrls;
 import io.mlconnector.ingest.sync.IngestService;
 import io.mlconnector.ingest.sync.SyncReport;
 import io.mlconnector.local.ServiceLauncher.Service;
+import io.mlconnector.mapping.config.TenantFileSettings;
+import io.mlconnector.mapping.core.CostDocumentMapper;
 import io.mlconnector.schemas.Topics;
 import io.mlconnector.schemas.registry.SchemaRegistryRestClient;
 import java.io.IOException;
@@ -35,6 +37,12 @@ public final class LocalRun implements AutoCloseable {
     private final Thread stopOnSignal = new Thread(this::stopOnSignal, "ml-connector-stop");
     private boolean closed; // guarded by this
     private ConsumerControl control; // bin/ml-connector replay stops and starts one group's consumers through it
+    private ApiCallTally calls; // each service's requests to the APIs, by purpose
+    private LastSync lastSync; // the last syncOnce's reads, for summarizing them again later
+
+    /** What {@link #syncOnce()} read, from when, and the sandboxes' request counts before it. */
+    private record LastSync(List<SyncReport> reports, Instant start, int procoreBefore, long bcBefore) {
+    }
 
     private LocalRun(LocalOptions options, LocalStack stack, ServiceLauncher services, PrintStream out) {
         this.options = options;
@@ -72,7 +80,7 @@ public final class LocalRun implements AutoCloseable {
                 + (options.stateDir() == null ? "" : " with state in " + options.stateDir()));
         LocalStack stack = LocalStack.start(options, tenant, brokerClasspath(), options.stateDir() != null);
         try {
-            int gatewayPort = io.mlconnector.local.infra.PortFile.freePort();
+            int gatewayPort = stack.ports.port(Service.WEBHOOK_GATEWAY.name);
             Map<String, Object> common = new LinkedHashMap<>();
             common.put("spring.kafka.bootstrap-servers", stack.kafka.bootstrapServers());
             common.put("spring.kafka.properties.schema.registry.url", stack.registry.baseUri().toString());
@@ -89,25 +97,30 @@ public final class LocalRun implements AutoCloseable {
             common.put("mlc.kafka.replication-factor", 1);
             common.put("mlc.kafka.allow-single-replica", true);
             common.put("mlc.encryption-keys", stack.encryptionKeys);
-            common.put("server.port", 0);
             common.put("server.address", "127.0.0.1");
             common.put("spring.main.banner-mode", "off");
             common.put("spring.jmx.enabled", false);
-            Map<Service, Map<String, Object>> perService = Map.of(
-                    Service.WEBHOOK_GATEWAY, Map.of("server.port", gatewayPort,
-                            "mlc.gateway.base-url", "http://127.0.0.1:" + gatewayPort),
+            Map<Service, Map<String, Object>> perService = new java.util.EnumMap<>(Map.of(
+                    Service.WEBHOOK_GATEWAY, Map.of("mlc.gateway.base-url", "http://127.0.0.1:" + gatewayPort),
                     Service.PROCORE_INGEST, Map.of("mlc.ingest.schedule-enabled", !options.once(),
                             "mlc.ingest.webhook-base-url", "http://127.0.0.1:" + gatewayPort),
                     Service.MAPPING_SERVICE, Map.of("mlc.mapping.seed." + stack.tenant.id(), options.mappingFile().toString()),
                     Service.VENDOR_SYNC, Map.of("mlc.vendor-sync.schedule-enabled", !options.once(),
-                            "mlc.vendor-sync.notification-base-url", "http://127.0.0.1:" + gatewayPort));
+                            "mlc.vendor-sync.notification-base-url", "http://127.0.0.1:" + gatewayPort)));
+            for (Service service : Service.values()) { // each service on its own port, the same on every run
+                Map<String, Object> props = new LinkedHashMap<>(perService.getOrDefault(service, Map.of()));
+                props.put("server.port", stack.ports.port(service.name));
+                perService.put(service, props);
+            }
             out.println("ml-connector: starting webhook-gateway, procore-ingest, mapping-service, bc-poster, vendor-sync");
-            ServiceLauncher services = ServiceLauncher.start(common, perService);
+            ApiCallTally calls = new ApiCallTally(stack.procore.port(), stack.bc.port());
+            ServiceLauncher services = ServiceLauncher.start(common, perService, calls);
             LocalRun run = new LocalRun(options, stack, services, out);
+            run.calls = calls;
             Runtime.getRuntime().addShutdownHook(run.stopOnSignal);
             run.control = ConsumerControl.start(() -> java.util.Arrays.stream(Service.values())
                     .map(services::context).filter(java.util.Objects::nonNull).toList(),
-                    stack.stateDir, stack.kafka.bootstrapServers());
+                    stack.stateDir, stack.kafka.bootstrapServers(), stack.ports.port(LocalStack.REPLAY_CONTROL_PORT));
             run.printEndpoints(gatewayPort);
             return run;
         } catch (Exception e) {
@@ -118,12 +131,29 @@ public final class LocalRun implements AutoCloseable {
 
     private void printEndpoints(int gatewayPort) {
         String base = "http://127.0.0.1:" + gatewayPort;
-        out.println("Procore sandbox:  " + stack.procore.baseUrl());
-        out.println("BC sandbox:       " + stack.bc.apiBaseUrl());
-        out.println("Kafka:            " + stack.kafka.bootstrapServers() + "   schema registry: " + stack.registry.baseUri());
+        if (options.stateDir() == null) {
+            out.println("ports: picked for this run only (with --state-dir DIR they are kept and reused)");
+        } else if (!stack.ports.picked().isEmpty()) {
+            out.println("ports: " + (stack.ports.picked().size() == LocalStack.portNames().size() ? "picked" : "picked for "
+                    + String.join(", ", stack.ports.picked())) + " and kept in " + stack.ports.file()
+                    + "; later runs on this --state-dir use the same ones");
+        } else {
+            out.println("ports: the same as the last run on this --state-dir (kept in " + stack.ports.file() + ")");
+        }
+        stack.kafka.portsReplaced().forEach(note -> out.println("ports: Kafka " + note));
+        out.println("Procore sandbox:  " + stack.procore.baseUrl() + "   (API /rest/..., token /oauth/token)");
+        out.println("BC sandbox:       " + stack.bc.apiBaseUrl() + "   (API /v2.0/{tenant}/{environment}/api/v2.0/...)");
+        out.println("Kafka:            " + stack.kafka.bootstrapServers() + "   schema registry: " + stack.registry.baseUri()
+                + " (/subjects, /schemas/ids/{id})");
         out.println("MongoDB:          " + stack.mongo.connectionString());
+        out.println("replay control:   http://127.0.0.1:" + control.port() + " (POST /consumers/{group}/stop, "
+                + "/consumers/{group}/start; token in " + stack.stateDir.resolve(ConsumerControl.FILE)
+                + "; used by bin/ml-connector replay)");
         for (Service service : Service.values()) {
-            out.printf("%-17s http://127.0.0.1:%d (health: /actuator/health)%n", service.name + ":", services.port(service));
+            String address = "http://127.0.0.1:" + services.port(service);
+            out.printf("%-17s %s%n", service.name + ":", address);
+            ServiceRoutes.of(services.context(service)).forEach((path, methods) ->
+                    out.printf("    %-18s %s%s%n", methods, address, path));
         }
         String tenant = stack.tenant.id();
         out.println("tenant " + tenant + " Procore webhook URL: " + WebhookUrls.procore(base, tenant)
@@ -144,18 +174,40 @@ public final class LocalRun implements AutoCloseable {
         new Quiescence(stack.kafka.bootstrapServers()).await(Map.of(
                 "mapping-service", Topics.PROCORE_COST_DOCUMENTS,
                 "bc-poster", Topics.BC_POSTING_REQUESTS), Duration.ofMinutes(30));
+        lastSync = new LastSync(reports, start, procoreBefore, bcBefore);
+        return summarizeLastSync();
+    }
+
+    /**
+     * Where the documents the last {@link #syncOnce()} read stand now (after a replay, a fixed mapping, ...), with
+     * the API calls since this run started; the sync's own counts (read, published, posted in it) stay its own.
+     */
+    RunSummary summarizeLastSync() throws Exception {
+        if (lastSync == null) {
+            throw new IllegalStateException("no sync has run yet");
+        }
+        Instant start = lastSync.start();
         OutcomeReader outcomes = new OutcomeReader(stack.kafka.bootstrapServers(),
                 new SchemaRegistryRestClient(stack.registry.baseUri()));
         List<PostingResult> results = outcomes.postingResultsSince(start);
         List<MappingException> parked = outcomes.parkedSince(start);
         long waiting = waitingForAPerson();
-        return summarize(reports, results, parked, waiting, stack.procore.requestCount() - procoreBefore,
-                stack.bc.apiCallCount() - bcBefore, Duration.between(start, Instant.now()).toMillis());
+        CostDocumentMapper mapper = services.context(Service.MAPPING_SERVICE).getBean(CostDocumentMapper.class);
+        DocumentAccounting accounting = new DocumentAccounting(stack.tenant.id(), outcomes.latest(),
+                mapper::decidedWithoutInputs, TenantFileSettings.of(stack.tenant.postingPolicy()).policy(), start);
+        List<RunSummary.Accounted> documents = accounting.account(lastSync.reports().stream()
+                .flatMap(r -> r.readDocuments().stream()).toList());
+        Map<String, Long> logged = new TreeMap<>(Map.of(ApiCallTally.PROCORE, (long) stack.procore.requestCount(),
+                ApiCallTally.BUSINESS_CENTRAL, (long) stack.bc.requestLog().size()));
+        return summarize(lastSync.reports(), results, parked, waiting,
+                stack.procore.requestCount() - lastSync.procoreBefore(), stack.bc.apiCallCount() - lastSync.bcBefore(),
+                Duration.between(start, Instant.now()).toMillis(), documents, calls.snapshot(), logged);
     }
 
     private static RunSummary summarize(List<SyncReport> reports, List<PostingResult> results,
                                         List<MappingException> parked, long waiting, long procoreCalls, long bcCalls,
-                                        long millis) {
+                                        long millis, List<RunSummary.Accounted> documents,
+                                        Map<String, Map<String, Map<String, Long>>> callsBy, Map<String, Long> logged) {
         Map<String, Long> read = new TreeMap<>();
         Map<String, Long> published = new TreeMap<>();
         for (SyncReport report : reports) {
@@ -176,7 +228,8 @@ public final class LocalRun implements AutoCloseable {
                 .map(r -> new RunSummary.Failed(r.getSourceType().name(), r.getSourceId(), r.getPostingKey(),
                         String.valueOf(r.getMessage()))).toList();
         Map<String, Long> calls = new TreeMap<>(Map.of("procore", procoreCalls, "businessCentral", bcCalls));
-        return new RunSummary(read, published, posted, parkedList, failed, already, waiting, calls, millis);
+        return new RunSummary(read, published, posted, parkedList, failed, already, waiting, calls, millis, documents,
+                callsBy, logged);
     }
 
     /**
@@ -207,6 +260,11 @@ public final class LocalRun implements AutoCloseable {
 
     public ServiceLauncher services() {
         return services;
+    }
+
+    /** The port of the replay control ({@link ConsumerControl}). */
+    int controlPort() {
+        return control.port();
     }
 
     /**

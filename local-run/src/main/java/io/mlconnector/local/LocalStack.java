@@ -2,6 +2,7 @@ package io.mlconnector.local;
 
 import io.mlconnector.local.infra.EmbeddedMongo;
 import io.mlconnector.local.infra.KafkaBroker;
+import io.mlconnector.local.infra.PortRecord;
 import io.mlconnector.oauth.Secret;
 import io.mlconnector.sandbox.bc.BcSandbox;
 import io.mlconnector.sandbox.bc.BcSandboxOptions;
@@ -54,7 +55,16 @@ final class LocalStack implements AutoCloseable {
     static final String BC_CLIENT_ID = "harbor-ridge-bc-app";
     static final String BC_CLIENT_SECRET = "bc-sandbox-secret";
 
+    /** The names of the listeners whose loopback ports {@link PortRecord} keeps in the state folder. */
+    static final String PROCORE_SANDBOX_PORT = "procore-sandbox";
+    static final String BC_SANDBOX_PORT = "bc-sandbox";
+    static final String SCHEMA_REGISTRY_PORT = "schema-registry";
+    static final String STORE_PORT = "mongodb";
+    static final String REPLAY_CONTROL_PORT = "replay-control";
+
     final Path stateDir;
+    /** Every loopback port of this run but the broker's (its own folder keeps those, see {@link KafkaBroker}). */
+    final PortRecord ports;
     final KafkaBroker kafka;
     final EmbeddedMongo mongo;
     final SchemaRegistryHttpServer registry;
@@ -67,10 +77,11 @@ final class LocalStack implements AutoCloseable {
     final Tenant tenant;
     private final List<AutoCloseable> closeables = new ArrayList<>();
 
-    private LocalStack(Path stateDir, KafkaBroker kafka, EmbeddedMongo mongo, SchemaRegistryHttpServer registry,
+    private LocalStack(Path stateDir, PortRecord ports, KafkaBroker kafka, EmbeddedMongo mongo, SchemaRegistryHttpServer registry,
                        ProcoreSandbox procore, BcSandbox bc, Path tenantsFile, String encryptionKeys, Secret webhookToken,
                        Tenant tenant) {
         this.stateDir = stateDir;
+        this.ports = ports;
         this.kafka = kafka;
         this.mongo = mongo;
         this.registry = registry;
@@ -91,16 +102,21 @@ final class LocalStack implements AutoCloseable {
             throws Exception {
         Path state = options.stateDir() != null ? options.stateDir() : Files.createTempDirectory("ml-connector-");
         Files.createDirectories(state);
+        // before anything starts: a recorded port another program holds is refused in one line
+        PortRecord ports = PortRecord.load(state.resolve(PortRecord.FILE), portNames());
         List<AutoCloseable> started = new ArrayList<>();
         try {
             KafkaBroker kafka = KafkaBroker.start(state.resolve("kafka"), classpath);
             started.add(kafka);
-            EmbeddedMongo mongo = EmbeddedMongo.start(keepState ? state.resolve("mongo") : null);
+            EmbeddedMongo mongo = EmbeddedMongo.start(keepState ? state.resolve("mongo") : null,
+                    ports.port(STORE_PORT));
             started.add(mongo);
             SchemaRegistryHttpServer registry = SchemaRegistryHttpServer.start(
-                    InProcessSchemaRegistry.persistedTo(state.resolve("schema-registry.jsonl")));
+                    InProcessSchemaRegistry.persistedTo(state.resolve("schema-registry.jsonl")), "127.0.0.1",
+                    ports.port(SCHEMA_REGISTRY_PORT));
             started.add(registry);
-            ProcoreSandbox procore = ProcoreSandbox.start(ProcoreSandboxOptions.defaults(options.procoreData()));
+            ProcoreSandbox procore = ProcoreSandbox.start(ProcoreSandboxOptions.defaults(options.procoreData())
+                    .withPort(ports.port(PROCORE_SANDBOX_PORT)));
             started.add(procore);
             if (keepState) {
                 // like BC below: what the last run wrote into "Procore" (vendor-sync's vendors) is still there
@@ -108,7 +124,8 @@ final class LocalStack implements AutoCloseable {
                 procore.data().keepStateIn(procoreState); // saved after every write, and at close
                 started.add(() -> procore.data().saveState(procoreState));
             }
-            BcSandbox bc = BcSandbox.start(BcSandboxOptions.builder().dataDir(options.bcData())
+            BcSandbox bc = BcSandbox.start(BcSandboxOptions.builder().port(ports.port(BC_SANDBOX_PORT))
+                    .dataDir(options.bcData())
                     .statePath(keepState ? state.resolve("bc-sandbox-state.json") : null).build());
             started.add(bc);
             String keys = encryptionKeys(state.resolve("encryption-keys"));
@@ -118,7 +135,7 @@ final class LocalStack implements AutoCloseable {
             seedCredentials(configured, procore, bc);
             Tenant tenant = pointedAtSandboxes(configured, procore, bc, webhookToken, clientState);
             new TenantFile(new SecretCipher(KeyRing.parse(keys))).write(tenants, List.of(tenant));
-            LocalStack stack = new LocalStack(state, kafka, mongo, registry, procore, bc, tenants, keys, webhookToken,
+            LocalStack stack = new LocalStack(state, ports, kafka, mongo, registry, procore, bc, tenants, keys, webhookToken,
                     tenant);
             stack.closeables.addAll(started);
             if (options.stateDir() == null) {
@@ -132,6 +149,16 @@ final class LocalStack implements AutoCloseable {
             }
             throw e;
         }
+    }
+
+    /** Every listener of the run with a port kept between runs: the stack's, the replay control's, each service's. */
+    static List<String> portNames() {
+        List<String> names = new ArrayList<>(List.of(PROCORE_SANDBOX_PORT, BC_SANDBOX_PORT, SCHEMA_REGISTRY_PORT,
+                STORE_PORT, REPLAY_CONTROL_PORT));
+        for (ServiceLauncher.Service service : ServiceLauncher.Service.values()) {
+            names.add(service.name);
+        }
+        return names;
     }
 
     /** The tenant's own client ids and secrets sign in to the sandboxes, installed in its company only. */

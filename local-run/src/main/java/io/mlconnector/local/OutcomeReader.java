@@ -1,8 +1,10 @@
 package io.mlconnector.local;
 
+import io.mlconnector.events.CostDocument;
 import io.mlconnector.events.ExceptionStatus;
 import io.mlconnector.events.MappingException;
 import io.mlconnector.events.PostingOutcome;
+import io.mlconnector.events.PostingRequest;
 import io.mlconnector.events.PostingResult;
 import io.mlconnector.schemas.Topics;
 import io.mlconnector.schemas.registry.SchemaRegistry;
@@ -23,8 +25,9 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.avro.specific.SpecificRecord;
 
 /**
- * Reads what the pipeline concluded — {@code bc.posting-results} and {@code mapping.exceptions} — from the
- * topics themselves, as any subscriber would, keeping the latest event per document since a given instant.
+ * Reads what the pipeline concluded — {@code bc.posting-results} and {@code mapping.exceptions}, and the documents and
+ * posting requests before them — from the topics themselves, as any subscriber would, keeping the latest event per
+ * document (since a given instant, where asked).
  */
 final class OutcomeReader {
 
@@ -45,6 +48,15 @@ final class OutcomeReader {
         return latestPerKey(Topics.MAPPING_EXCEPTIONS, new AvroDeserializer<>(MappingException.class, registry)).values()
                 .stream().filter(e -> !e.getRaisedAt().isBefore(since))
                 .filter(e -> e.getStatus() == ExceptionStatus.PARKED).toList();
+    }
+
+    /** The latest cost document, mapping exception, posting request and posting result per document key. */
+    DocumentAccounting.Latest latest() {
+        return new DocumentAccounting.Latest(
+                latestPerKey(Topics.PROCORE_COST_DOCUMENTS, new AvroDeserializer<>(CostDocument.class, registry)),
+                latestPerKey(Topics.MAPPING_EXCEPTIONS, new AvroDeserializer<>(MappingException.class, registry)),
+                latestPerKey(Topics.BC_POSTING_REQUESTS, new AvroDeserializer<>(PostingRequest.class, registry)),
+                latestPerKey(Topics.BC_POSTING_RESULTS, new AvroDeserializer<>(PostingResult.class, registry)));
     }
 
     static boolean posted(PostingResult result) {

@@ -41,6 +41,12 @@ final class ServiceLauncher implements AutoCloseable {
 
     static ServiceLauncher start(Map<String, Object> common, Map<Service, Map<String, Object>> perService)
             throws Exception {
+        return start(common, perService, null);
+    }
+
+    /** @param calls counts each service's requests to the APIs (null: not counted) */
+    static ServiceLauncher start(Map<String, Object> common, Map<Service, Map<String, Object>> perService,
+                                 ApiCallTally calls) throws Exception {
         ServiceLauncher launcher = new ServiceLauncher();
         ExecutorService pool = Executors.newFixedThreadPool(Service.values().length);
         try {
@@ -55,10 +61,15 @@ final class ServiceLauncher implements AutoCloseable {
                 // environment does (SpringApplicationBuilder.properties() would only set defaults).
                 String[] args = props.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
                         .toArray(String[]::new);
-                starting.put(service, pool.submit(() -> new SpringApplicationBuilder(service.application)
+                SpringApplicationBuilder builder = new SpringApplicationBuilder(service.application)
                         .web(WebApplicationType.REACTIVE)
-                        .registerShutdownHook(false)
-                        .run(args)));
+                        .registerShutdownHook(false);
+                if (calls != null) {
+                    // a WebClientCustomizer bean: Boot applies it to the WebClient.Builder the API clients are built on
+                    builder.initializers(context -> context.getBeanFactory().registerSingleton("localRunApiCalls",
+                            calls.customizerFor(service.name)));
+                }
+                starting.put(service, pool.submit(() -> builder.run(args)));
             }
             for (var entry : starting.entrySet()) {
                 launcher.contexts.put(entry.getKey(), entry.getValue().get());

@@ -1,11 +1,13 @@
 package io.mlconnector.local;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mlconnector.sandbox.bc.SandboxCompany;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -16,8 +18,9 @@ import tools.jackson.databind.JsonNode;
  * The whole connector end to end, as {@code bin/ml-connector local --once --state-dir DIR} runs it: a real
  * KRaft broker in a child JVM, the MongoDB-wire store, the schema registry over HTTP, both sandboxes with
  * the demo data, and the five services. The demo's mappable documents end up posted in the BC sandbox on
- * the right vendor, accounts and dimensions; the unmappable ones are parked with reasons; a second run on
- * the same state posts nothing.
+ * the right vendor, accounts and dimensions; the unmappable ones are parked with reasons; the summary accounts for
+ * every document read (posted + waiting + skipped + failed = read) and counts each service's API calls by purpose,
+ * as many as the sandboxes logged; a second run on the same state listens on the same ports and posts nothing.
  */
 class LocalRunOnceIT {
 
@@ -31,13 +34,51 @@ class LocalRunOnceIT {
 
         RunSummary first;
         List<JsonNode> postedInvoices;
-        try (LocalRun run = LocalRun.start(options, System.out)) {
+        Map<String, String> addresses;
+        java.io.ByteArrayOutputStream startup = new java.io.ByteArrayOutputStream();
+        try (LocalRun run = LocalRun.start(options, new java.io.PrintStream(startup, true, UTF_8))) {
+            System.out.print(startup.toString(UTF_8));
+            addresses = addresses(run);
+            // startup names every management address of every service, as the services answer them
+            String printed = startup.toString(UTF_8);
+            for (ServiceLauncher.Service service : ServiceLauncher.Service.values()) {
+                String base = "http://127.0.0.1:" + addresses.get(service.name);
+                assertThat(printed).as(service.name).contains(base + "/actuator/health")
+                        .contains(base + "/actuator/metrics").contains(base + "/actuator/prometheus");
+            }
+            assertThat(printed)
+                    .contains("http://127.0.0.1:" + addresses.get("mapping-service") + "/api/tenants/{tenant}/mapping/rule")
+                    .contains("http://127.0.0.1:" + addresses.get("mapping-service") + "/api/tenants/{tenant}/exceptions")
+                    .contains("http://127.0.0.1:" + addresses.get("bc-poster") + "/api/tenants/{tenant}/postings")
+                    .contains("http://127.0.0.1:" + addresses.get("vendor-sync")
+                            + "/vendor-sync/tenants/{tenantId}/vendor-links/{procoreVendorId}")
+                    .contains("replay control:   http://127.0.0.1:" + addresses.get("replay-control"));
             first = run.syncOnce();
             System.out.print(first.toText());
             first.writeJson(summaryFile);
             SandboxCompany bc = run.stack().bc.company();
 
             assertThat(first.failed()).as("nothing may fail").isEmpty();
+            assertEveryDocumentReadIsAccountedFor(first);
+            assertThat(first.outcomes().get(RunSummary.Outcome.FAILED)).isZero();
+            assertThat(first.documents()).filteredOn(d -> d.why().stream().anyMatch(w -> w.startsWith("posted in this run")))
+                    .as("every document posted in this run is accounted as posted").hasSize((int) first.totalPosted());
+            // the parked ones wait at mapping-service, each with its reasons
+            assertThat(first.documents()).filteredOn(d -> d.sourceId().equals("7400103")).singleElement()
+                    .satisfies(d -> {
+                        assertThat(d.outcome()).isEqualTo(RunSummary.Outcome.WAITING);
+                        assertThat(d.where()).isEqualTo("mapping-service");
+                        assertThat(d.why()).anyMatch(r -> r.contains("99-900"));
+                    });
+            // API calls by service and purpose, counted as sent, and the same number in the sandboxes' logs
+            assertThat(first.apiCallsBy().get("procore-ingest").get(ApiCallTally.PROCORE))
+                    .containsKey("token").containsKey("list projects");
+            assertThat(first.apiCallsBy().get("bc-poster").get(ApiCallTally.BUSINESS_CENTRAL))
+                    .containsKey("token").containsKey("create purchase invoices");
+            assertThat(sent(first, ApiCallTally.PROCORE)).isEqualTo(first.apiCallsLogged().get(ApiCallTally.PROCORE));
+            assertThat(sent(first, ApiCallTally.BUSINESS_CENTRAL))
+                    .isEqualTo(first.apiCallsLogged().get(ApiCallTally.BUSINESS_CENTRAL));
+            assertThat(first.toText()).contains("= documents read: every document read is accounted for");
             assertThat(first.documentsRead()).containsKeys("REQUISITION", "DIRECT_COST");
             assertThat(first.postedByBcDocumentType().getOrDefault("PURCHASE_INVOICE", 0L)).isGreaterThanOrEqualTo(10);
 
@@ -110,8 +151,11 @@ class LocalRunOnceIT {
         assertThat(Files.readString(summaryFile)).contains("\"postedByBcDocumentType\"");
 
         try (LocalRun again = LocalRun.start(options, System.out)) {
+            assertThat(addresses(again)).as("a restart on the same --state-dir listens where the first run did")
+                    .isEqualTo(addresses);
             RunSummary second = again.syncOnce();
             System.out.print(second.toText());
+            assertEveryDocumentReadIsAccountedFor(second);
             assertThat(second.totalPosted()).as("second run posts nothing").isZero();
             assertThat(second.failed()).isEmpty();
             SandboxCompany bc = again.stack().bc.company();
@@ -119,6 +163,36 @@ class LocalRunOnceIT {
             assertThat(postedNow).as("BC sandbox state kept between runs; nothing posted twice")
                     .isEqualTo(postedInvoices.size() + 2);
         }
+    }
+
+    static void assertEveryDocumentReadIsAccountedFor(RunSummary summary) {
+        Map<RunSummary.Outcome, Long> outcomes = summary.outcomes();
+        assertThat(outcomes.values().stream().mapToLong(Long::longValue).sum())
+                .as("posted + waiting + skipped + failed = documents read: " + outcomes)
+                .isEqualTo(summary.totalRead());
+        assertThat(summary.documents()).allSatisfy(d -> assertThat(d.why()).as(d.sourceType() + " " + d.sourceId())
+                .isNotEmpty());
+    }
+
+    static long sent(RunSummary summary, String api) {
+        return summary.apiCallsBy().values().stream().map(apis -> apis.getOrDefault(api, Map.of()))
+                .flatMap(p -> p.values().stream()).mapToLong(Long::longValue).sum();
+    }
+
+    /** Every listener's address: the sandboxes', registry's, store's, broker's, replay control's, each service's. */
+    static Map<String, String> addresses(LocalRun run) {
+        Map<String, String> ports = new java.util.LinkedHashMap<>();
+        LocalStack stack = run.stack();
+        ports.put("procore-sandbox", stack.procore.baseUrl());
+        ports.put("bc-sandbox", stack.bc.apiBaseUrl());
+        ports.put("schema-registry", stack.registry.baseUri().toString());
+        ports.put("mongodb", stack.mongo.connectionString());
+        ports.put("kafka", stack.kafka.bootstrapServers());
+        ports.put("replay-control", Integer.toString(run.controlPort()));
+        for (ServiceLauncher.Service service : ServiceLauncher.Service.values()) {
+            ports.put(service.name, Integer.toString(run.services().port(service)));
+        }
+        return ports;
     }
 
     /** "amount dims" of the G/L entries on one account of the journal posted under a posting key prefix. */

@@ -30,7 +30,8 @@ import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
  * Guards the SRE's replay on the running local run: {@code bin/ml-connector replay --state-dir DIR --group bc-poster
  * --topic bc.posting-requests --to-offset 0} stops only the poster's consumers, resets the group with Kafka's Admin
  * API and starts them again; every posting request is read again and nothing posts twice (exactly-once); BC's
- * invoices and ledger are unchanged; a dry run changes no offset; a cluster reset of a group with members is refused.
+ * invoices and ledger are unchanged; the summary still accounts for every document read (posted + waiting + skipped +
+ * failed = read), each where it was; a dry run changes no offset; a cluster reset of a group with members is refused.
  */
 class ReplayCommandResetsOneGroupIT {
 
@@ -81,9 +82,25 @@ class ReplayCommandResetsOneGroupIT {
             assertThat(bc.purchaseInvoices()).hasSize(invoicesBefore);
             assertThat(bc.generalLedgerEntries()).hasSize(ledgerBefore);
             assertThat(committed(bootstrap, "bc-poster")).isEqualTo(committedBefore);
+
+            // the summary after the replay: every document of the sync still accounted for, in the same place, and
+            // none posted again (what was posted in the sync is now "already in Business Central")
+            RunSummary after = run.summarizeLastSync();
+            System.out.print(after.toText());
+            LocalRunOnceIT.assertEveryDocumentReadIsAccountedFor(first);
+            LocalRunOnceIT.assertEveryDocumentReadIsAccountedFor(after);
+            assertThat(outcomeById(after)).isEqualTo(outcomeById(first));
+            assertThat(after.documents()).noneMatch(d -> d.why().stream().anyMatch(w -> w.startsWith("posted in this run")));
+            assertThat(after.outcomes().get(RunSummary.Outcome.POSTED)).isEqualTo(first.outcomes().get(RunSummary.Outcome.POSTED));
             System.out.println("replay: bc-poster reset to 0, re-read=" + replayed.size() + " re-posted=0 invoices="
                     + invoicesBefore + " ledger entries=" + ledgerBefore);
         }
+    }
+
+    private static Map<String, String> outcomeById(RunSummary summary) {
+        Map<String, String> out = new java.util.TreeMap<>();
+        summary.documents().forEach(d -> out.put(d.sourceType() + " " + d.sourceId(), d.outcome() + " " + d.where()));
+        return out;
     }
 
     private static String replay(List<String> args) throws Exception {

@@ -57,6 +57,14 @@ class SecondCompanyLocalRunIT {
                     .containsEntry("GENERAL_JOURNAL", 9L);
             // the Fjordkran requisition waits: its Procore vendor points at a BC vendor that was deleted and re-created
             assertThat(summary.parked()).extracting(RunSummary.Parked::sourceId).containsExactly("562949954300002");
+            // every document read is accounted for: 13 posted, the Fjordkran requisition waiting (with where and why)
+            LocalRunOnceIT.assertEveryDocumentReadIsAccountedFor(summary);
+            assertThat(summary.outcomes()).containsEntry(RunSummary.Outcome.POSTED, 13L)
+                    .containsEntry(RunSummary.Outcome.FAILED, 0L);
+            assertThat(summary.documents()).filteredOn(d -> d.outcome() == RunSummary.Outcome.WAITING)
+                    .extracting(RunSummary.Accounted::sourceId).contains("562949954300002");
+            assertThat(LocalRunOnceIT.sent(summary, ApiCallTally.BUSINESS_CENTRAL))
+                    .isEqualTo(summary.apiCallsLogged().get(ApiCallTally.BUSINESS_CENTRAL));
 
             // a project-level rule: 24-017 / Phase B posts with JOB=24-017-B
             JsonNode obrien = postedInvoiceOf(bc, "LEV-0001");

@@ -34,6 +34,11 @@ public final class EmbeddedMongo implements AutoCloseable {
     }
 
     public static EmbeddedMongo start(Path stateDir) throws Exception {
+        return start(stateDir, 0);
+    }
+
+    /** @param port the loopback port to listen on (0: any free one) */
+    public static EmbeddedMongo start(Path stateDir, int port) throws Exception {
         MongoServer server;
         if (stateDir == null) {
             server = new MongoServer(new MemoryBackend());
@@ -41,7 +46,7 @@ public final class EmbeddedMongo implements AutoCloseable {
             Files.createDirectories(stateDir);
             server = new MongoServer(new CommitPerWriteBackend(stateDir.resolve("mongo.mv")));
         }
-        server.bind("127.0.0.1", 0);
+        server.bind("127.0.0.1", port);
         InetSocketAddress address = server.getLocalAddress();
         return new EmbeddedMongo(server, address);
     }

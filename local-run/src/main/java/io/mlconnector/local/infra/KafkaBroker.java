@@ -38,6 +38,7 @@ public final class KafkaBroker implements AutoCloseable {
 
     private final Path dir;
     private final int brokerPort;
+    private List<String> portsReplaced = List.of();
     private final List<String> command;
     private volatile Process process;
     private volatile boolean closing;
@@ -101,9 +102,18 @@ public final class KafkaBroker implements AutoCloseable {
         List<String> command = javaCommand(ownClasses + java.io.File.pathSeparator + classpath, logback,
                 BrokerMain.class.getName(), config.toString());
         KafkaBroker broker = new KafkaBroker(dir, brokerPort, command);
+        broker.portsReplaced = ports.replaced();
         broker.launch();
         broker.awaitReady(Duration.ofSeconds(90));
         return broker;
+    }
+
+    /**
+     * The broker's recorded ports that were in use at start and were replaced (usually by a broker an earlier run left
+     * behind, stopped just after): nothing outside this run keeps the broker's address, so a new port is harmless.
+     */
+    public List<String> portsReplaced() {
+        return portsReplaced;
     }
 
     private synchronized void launch() throws IOException {

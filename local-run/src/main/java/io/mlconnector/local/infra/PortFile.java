@@ -13,9 +13,11 @@ import java.util.Properties;
 public final class PortFile {
 
     private final Properties ports;
+    private final java.util.List<String> replaced;
 
-    private PortFile(Properties ports) {
+    private PortFile(Properties ports, java.util.List<String> replaced) {
         this.ports = ports;
+        this.replaced = replaced;
     }
 
     static PortFile load(Path file, String... names) throws IOException {
@@ -26,10 +28,15 @@ public final class PortFile {
             }
         }
         boolean changed = false;
+        java.util.List<String> replaced = new java.util.ArrayList<>();
         for (String name : names) {
             String known = props.getProperty(name);
             if (known == null || !isFree(Integer.parseInt(known))) {
-                props.setProperty(name, Integer.toString(freePort()));
+                String port = Integer.toString(freePort());
+                if (known != null) {
+                    replaced.add(name + " port " + known + " was in use; it now listens on " + port);
+                }
+                props.setProperty(name, port);
                 changed = true;
             }
         }
@@ -38,7 +45,12 @@ public final class PortFile {
                 props.store(out, "loopback ports of the local run");
             }
         }
-        return new PortFile(props);
+        return new PortFile(props, java.util.List.copyOf(replaced));
+    }
+
+    /** One line per recorded port that was taken and replaced by a new one. */
+    java.util.List<String> replaced() {
+        return replaced;
     }
 
     int port(String name) {
@@ -52,7 +64,8 @@ public final class PortFile {
         }
     }
 
-    private static boolean isFree(int port) {
+    /** True when nothing listens on this loopback port now. */
+    static boolean isFree(int port) {
         try (ServerSocket socket = new ServerSocket(port, 50, InetAddress.getLoopbackAddress())) {
             return true;
         } catch (IOException taken) {

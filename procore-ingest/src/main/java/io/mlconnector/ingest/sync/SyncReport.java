@@ -1,17 +1,25 @@
 package io.mlconnector.ingest.sync;
 
+import io.mlconnector.events.CostDocument;
 import io.mlconnector.events.SourceType;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** What one sync of one tenant read and published, per document type, and what it cost in Procore calls. */
 public final class SyncReport {
 
+    /** One document read, by identity and the revision read (so a summary can follow it through the pipeline). */
+    public record ReadDocument(SourceType type, String sourceId, String number, String contentRevision) {
+    }
+
     private final String tenantId;
     private final Map<SourceType, AtomicLong> read = new EnumMap<>(SourceType.class);
     private final Map<SourceType, AtomicLong> published = new EnumMap<>(SourceType.class);
     private final Map<SourceType, AtomicLong> deleted = new EnumMap<>(SourceType.class);
+    private final ConcurrentLinkedQueue<ReadDocument> readDocuments = new ConcurrentLinkedQueue<>();
     private final AtomicLong projects = new AtomicLong();
     private volatile long procoreCalls;
 
@@ -24,8 +32,10 @@ public final class SyncReport {
         }
     }
 
-    void countRead(SourceType type) {
-        read.get(type).incrementAndGet();
+    void countRead(CostDocument document) {
+        read.get(document.getSourceType()).incrementAndGet();
+        readDocuments.add(new ReadDocument(document.getSourceType(), document.getSourceId(), document.getNumber(),
+                document.getContentRevision()));
     }
 
     void countPublished(SourceType type) {
@@ -62,6 +72,11 @@ public final class SyncReport {
 
     public Map<SourceType, Long> read() {
         return snapshot(read);
+    }
+
+    /** Every document read, in reading order (as many as {@link #read()} counts). */
+    public List<ReadDocument> readDocuments() {
+        return List.copyOf(readDocuments);
     }
 
     public Map<SourceType, Long> published() {

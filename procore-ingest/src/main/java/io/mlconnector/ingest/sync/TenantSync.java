@@ -144,7 +144,7 @@ public final class TenantSync {
     }
 
     private Mono<CostDocument> publish(CostDocument document, SyncReport report) {
-        report.countRead(document.getSourceType());
+        report.countRead(document);
         metrics.documentRead(document.getTenantId(), document.getSourceType());
         return publisher.publishIfChanged(document)
                 .doOnNext(outcome -> {

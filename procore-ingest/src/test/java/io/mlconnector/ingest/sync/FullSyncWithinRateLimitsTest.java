@@ -35,6 +35,12 @@ class FullSyncWithinRateLimitsTest {
             SyncReport report = fixture.sync();
 
             assertThat(report.read()).isEqualTo(IncrementalReconciliationTest.DEMO_COUNTS);
+            // each document read is listed once, by type and id, with the revision read (the local run's summary
+            // follows each one through the pipeline)
+            assertThat(report.readDocuments()).hasSize(
+                    (int) report.read().values().stream().mapToLong(Long::longValue).sum())
+                    .allSatisfy(d -> assertThat(d.contentRevision()).isNotBlank())
+                    .extracting(d -> d.type() + " " + d.sourceId()).doesNotHaveDuplicates();
             List<LoggedRequest> calls = fixture.apiRequests();
             assertThat(calls).as("more calls than one hourly window allows, so pacing had to work")
                     .hasSizeGreaterThan(HOURLY_LIMIT);
