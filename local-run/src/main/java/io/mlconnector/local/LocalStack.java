@@ -1,5 +1,6 @@
 package io.mlconnector.local;
 
+import io.mlconnector.local.infra.ConnectorTopicsReady;
 import io.mlconnector.local.infra.EmbeddedMongo;
 import io.mlconnector.local.infra.KafkaBroker;
 import io.mlconnector.local.infra.PortRecord;
@@ -21,6 +22,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -45,6 +47,9 @@ final class LocalStack implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(LocalStack.class);
 
     // The demo tenant's identities (demo-data/tenants/harbor-ridge.json), for tests; sandbox credentials, not real ones.
+    /** Partitions of each topic: the services' default {@code mlc.kafka.partitions}, which the local run keeps. */
+    static final int LOCAL_PARTITIONS = 3;
+
     static final String TENANT_ID = "harbor-ridge";
     static final long PROCORE_COMPANY = 5001234L;
     static final String PROCORE_CLIENT_ID = "harbor-ridge-procore";
@@ -108,6 +113,7 @@ final class LocalStack implements AutoCloseable {
         try {
             KafkaBroker kafka = KafkaBroker.start(state.resolve("kafka"), classpath);
             started.add(kafka);
+            ConnectorTopicsReady.ensure(kafka.bootstrapServers(), LOCAL_PARTITIONS, Duration.ofSeconds(60));
             EmbeddedMongo mongo = EmbeddedMongo.start(keepState ? state.resolve("mongo") : null,
                     ports.port(STORE_PORT));
             started.add(mongo);

@@ -25,7 +25,7 @@ public class ConnectorTopicsConfiguration {
                 kafka.allowSingleReplica()));
     }
 
-    static NewTopic[] topics(int partitions, Short replicas, boolean allowSingleReplica) {
+    public static NewTopic[] topics(int partitions, Short replicas, boolean allowSingleReplica) {
         checkReplicationFactor(replicas, allowSingleReplica);
         // every topic, and a dead-letter topic for each one the services consume (see DeadLetters)
         return java.util.stream.Stream.concat(Topics.all().stream(),
