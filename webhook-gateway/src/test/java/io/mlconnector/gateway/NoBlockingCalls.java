@@ -43,6 +43,9 @@ public final class NoBlockingCalls implements BeforeAllCallback, AfterEachCallba
                 // Netty's HTTP decompressor loads the zstd native library from its jar once, on first use (the
                 // test's HTTP client decodes answers with it)
                 .allowBlockingCallsInside("com.github.luben.zstd.util.Native", "load")
+                // random UUIDs come from SecureRandom, which reads /dev/urandom: that never waits once the kernel's
+                // pool is seeded (long before a JVM starts), so it is a blocking call only by its signature
+                .allowBlockingCallsInside("java.util.UUID", "randomUUID")
                 .blockingMethodCallback(method -> {
                     BlockingOperationError error = new BlockingOperationError(method);
                     CAUGHT.add(Thread.currentThread().getName() + ": " + method + describe(error));
