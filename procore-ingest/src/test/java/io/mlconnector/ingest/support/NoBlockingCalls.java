@@ -46,6 +46,9 @@ public final class NoBlockingCalls implements BeforeAllCallback, AfterEachCallba
                 // random UUIDs come from SecureRandom, which reads /dev/urandom: that never waits once the kernel's
                 // pool is seeded (long before a JVM starts), so it is a blocking call only by its signature
                 .allowBlockingCallsInside("java.util.UUID", "randomUUID")
+                // ContentRevisions reads its Avro schema from the jar once, when the class is first used (which can be
+                // on an event loop); every later call is in memory
+                .allowBlockingCallsInside("io.mlconnector.ingest.publish.ContentRevisions", "firstSchema")
                 .blockingMethodCallback(method -> {
                     BlockingOperationError error = new BlockingOperationError(method);
                     CAUGHT.add(Thread.currentThread().getName() + ": " + method + describe(error));
