@@ -90,6 +90,38 @@ app.kubernetes.io/component: {{ .name }}
 {{- end }}
 
 {{/*
+The gateway's public base URL: gateway.publicUrl, else https://<first ingress host> (http without
+ingress tls). Empty when neither is set; "ml-connector.checkPublicUrl" fails the install then, while
+webhooks are on.
+*/}}
+{{- define "ml-connector.publicUrl" -}}
+{{- $gw := index .Values "webhook-gateway" }}
+{{- if .Values.gateway.publicUrl }}
+{{- trimSuffix "/" .Values.gateway.publicUrl }}
+{{- else if and $gw.ingress.enabled $gw.ingress.hosts }}
+{{- printf "%s://%s" (ternary "https" "http" (not (empty $gw.ingress.tls))) (first $gw.ingress.hosts) }}
+{{- end }}
+{{- end }}
+
+{{- define "ml-connector.checkPublicUrl" -}}
+{{- if .Values.webhooks.enabled }}
+{{- $url := include "ml-connector.publicUrl" . }}
+{{- if not $url }}
+{{- fail "gateway.publicUrl is required while webhooks.enabled is true: set it to the webhook-gateway's public https base URL that Procore and Business Central can reach (e.g. --set gateway.publicUrl=https://connector.example.com), enable webhook-gateway.ingress with a host, or set webhooks.enabled=false to poll instead" }}
+{{- end }}
+{{- if not (hasPrefix "https://" $url) }}
+{{- fail (printf "gateway.publicUrl %q must start with https:// while webhooks.enabled is true: Business Central only delivers notifications to https URLs (give webhook-gateway.ingress a tls entry, or set gateway.publicUrl)" $url) }}
+{{- end }}
+{{- end }}
+{{- end }}
+
+{{- define "ml-connector.checkTopics" -}}
+{{- if and (lt (int .Values.topics.replicationFactor) 2) (not .Values.topics.allowSingleReplica) }}
+{{- fail "topics.replicationFactor 1 keeps one copy of every record: a lost broker loses postings. Use 3 on a production cluster, or set topics.allowSingleReplica=true for a single-broker test cluster" }}
+{{- end }}
+{{- end }}
+
+{{/*
 The application.yml every service gets: connection settings derived from the values, then the
 shared `config`, then the service's own `config` (later wins). Secrets are NOT here: they arrive as
 environment variables from Secrets and are referenced with ${...} placeholders.
@@ -115,10 +147,14 @@ Call with (dict "root" $ "name" $name "svc" $svc).
 {{- $_ := set $kafkaProps "basic.auth.credentials.source" "USER_INFO" }}
 {{- $_ := set $kafkaProps "basic.auth.user.info" "${MLC_SCHEMA_REGISTRY_USERNAME}:${MLC_SCHEMA_REGISTRY_PASSWORD}" }}
 {{- end }}
-{{- $kafkaProps = mustMergeOverwrite $kafkaProps (deepCopy ($v.kafka.properties | default dict)) }}
 {{- /* The services' own application.yml may set schema.registry.url under producer/consumer
-     properties, which win over the common ones: set the registry there too. */}}
+     properties, which win over the common ones: set the registry (and its CA) there too. */}}
 {{- $registry := dict "schema.registry.url" $v.schemaRegistry.url }}
+{{- if $v.schemaRegistry.tls.existingSecret }}
+{{- $_ := set $registry "schema.registry.ssl.truststore.type" "PEM" }}
+{{- $_ := set $registry "schema.registry.ssl.truststore.location" (printf "/etc/ml-connector/schema-registry-tls/%s" $v.schemaRegistry.tls.caCertKey) }}
+{{- end }}
+{{- $kafkaProps = mustMergeOverwrite $kafkaProps (deepCopy $registry) (deepCopy ($v.kafka.properties | default dict)) }}
 {{- $base := dict
   "server" (dict "port" $v.ports.http "shutdown" "graceful")
   "spring" (dict
@@ -134,10 +170,22 @@ Call with (dict "root" $ "name" $name "svc" $svc).
   "mlc" (dict
     "schema-registry-url" $v.schemaRegistry.url
     "mongodb" (dict "database" $v.mongodb.database "write-concern" (toString $v.mongodb.writeConcern) "journal" $v.mongodb.journal)
+    "kafka" (dict "partitions" (int $v.topics.partitions) "replication-factor" (int $v.topics.replicationFactor) "allow-single-replica" $v.topics.allowSingleReplica)
     "tenants" (dict "file" $v.tenants.filePath)) }}
-{{- if and (eq .name "webhook-gateway") .svc.ingress.enabled .svc.ingress.hosts }}
-{{- /* The gateway logs each tenant's webhook URL at start-up from this base URL. */}}
-{{- $_ := set $base.mlc "gateway" (dict "base-url" (printf "%s://%s" (ternary "https" "http" (not (empty .svc.ingress.tls))) (first .svc.ingress.hosts))) }}
+{{- $publicUrl := include "ml-connector.publicUrl" .root }}
+{{- if eq .name "webhook-gateway" }}
+{{- /* The gateway logs each tenant's webhook URLs at start-up from this base URL. */}}
+{{- if $publicUrl }}{{ $_ := set $base.mlc "gateway" (dict "base-url" $publicUrl) }}{{ end }}
+{{- else if eq .name "procore-ingest" }}
+{{- /* Each tenant's Procore hook points at <publicUrl>/webhooks/procore/<tenant>; unset = no hook. */}}
+{{- $ingest := dict "webhook-registration-enabled" $v.webhooks.enabled }}
+{{- if and $v.webhooks.enabled $publicUrl }}{{ $_ := set $ingest "webhook-base-url" $publicUrl }}{{ end }}
+{{- $_ := set $base.mlc "ingest" $ingest }}
+{{- else if eq .name "vendor-sync" }}
+{{- /* BC notifications go to <publicUrl>/webhooks/bc/<tenant>. */}}
+{{- $vs := dict "webhooks-enabled" $v.webhooks.enabled }}
+{{- if $publicUrl }}{{ $_ := set $vs "notification-base-url" $publicUrl }}{{ end }}
+{{- $_ := set $base.mlc "vendor-sync" $vs }}
 {{- end }}
 {{- $merged := mustMergeOverwrite $base (deepCopy ($v.config | default dict)) (deepCopy (.svc.config | default dict)) }}
 {{- toYaml $merged }}

@@ -24,9 +24,12 @@ public record LocalOptions(boolean once, Path summaryJson, Path procoreData, Pat
             usage: bin/ml-connector local [--once] [--summary-json FILE] [--tenant FILE] [--procore-data DIR]
                                           [--bc-data DIR] [--mapping FILE] [--state-dir DIR]
                    bin/ml-connector ping --tenant FILE [--allow-plaintext]
+                   bin/ml-connector snapshot --tenant FILE --out DIR [--payables-account NUMBER]
                    bin/ml-connector secrets generate-key [KEY_ID] | encrypt | encrypt-file FILE | rotate-file FILE
                    bin/ml-connector dead-letters list --bootstrap HOST:PORT [--topic TOPIC] [--limit N]
                    bin/ml-connector dead-letters redrive --bootstrap HOST:PORT TOPIC PARTITION OFFSET
+                   bin/ml-connector replay --group G --topic T (--to-offset N | --to-datetime T | --shift-by N)
+                                           [--dry-run] [--bootstrap HOST:PORT | --state-dir DIR]
             """;
 
     /** Parses the arguments after {@code local}; unknown options are an error, not ignored. */

@@ -34,6 +34,7 @@ public final class LocalRun implements AutoCloseable {
     private final PrintStream out;
     private final Thread stopOnSignal = new Thread(this::stopOnSignal, "ml-connector-stop");
     private boolean closed; // guarded by this
+    private ConsumerControl control; // bin/ml-connector replay stops and starts one group's consumers through it
 
     private LocalRun(LocalOptions options, LocalStack stack, ServiceLauncher services, PrintStream out) {
         this.options = options;
@@ -84,6 +85,9 @@ public final class LocalRun implements AutoCloseable {
             common.put("mlc.mongodb.server-selection-timeout", "15s");
             common.put("mlc.mongodb.read-timeout", "15s");
             common.put("mlc.tenants.file", stack.tenantsFile.toString());
+            // one broker: one copy of every record, allowed explicitly (the services refuse it otherwise)
+            common.put("mlc.kafka.replication-factor", 1);
+            common.put("mlc.kafka.allow-single-replica", true);
             common.put("mlc.encryption-keys", stack.encryptionKeys);
             common.put("server.port", 0);
             common.put("server.address", "127.0.0.1");
@@ -101,6 +105,9 @@ public final class LocalRun implements AutoCloseable {
             ServiceLauncher services = ServiceLauncher.start(common, perService);
             LocalRun run = new LocalRun(options, stack, services, out);
             Runtime.getRuntime().addShutdownHook(run.stopOnSignal);
+            run.control = ConsumerControl.start(() -> java.util.Arrays.stream(Service.values())
+                    .map(services::context).filter(java.util.Objects::nonNull).toList(),
+                    stack.stateDir, stack.kafka.bootstrapServers());
             run.printEndpoints(gatewayPort);
             return run;
         } catch (Exception e) {
@@ -122,6 +129,8 @@ public final class LocalRun implements AutoCloseable {
         out.println("tenant " + tenant + " Procore webhook URL: " + WebhookUrls.procore(base, tenant)
                 + "  (shared token in " + stack.stateDir.resolve("procore-webhook-token") + ")");
         out.println("tenant " + tenant + " BC webhook URL:      " + WebhookUrls.bc(base, tenant));
+        out.println("replay a consumer group: bin/ml-connector replay --state-dir " + stack.stateDir
+                + " --group bc-poster --topic bc.posting-requests --to-offset 0 --dry-run");
     }
 
     /** One full sync: ingest every tenant, wait until mapping and posting have drained, then summarize. */
@@ -227,6 +236,9 @@ public final class LocalRun implements AutoCloseable {
             } catch (IllegalStateException shuttingDown) {
                 // the hook is running or about to: it finds this run closed
             }
+        }
+        if (control != null) {
+            control.close();
         }
         try {
             services.close();

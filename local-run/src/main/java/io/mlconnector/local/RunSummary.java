@@ -41,7 +41,8 @@ record RunSummary(Map<String, Long> documentsRead, Map<String, Long> documentsPu
     }
 
     String toText() {
-        StringBuilder out = new StringBuilder("\n=== ml-connector: one full sync ===\n");
+        StringBuilder out = new StringBuilder("\n=== ml-connector: one full sync (into the local sandboxes: nothing"
+                + " reaches the real Procore or Business Central) ===\n");
         out.append("documents read from Procore:     ").append(new TreeMap<>(documentsRead)).append('\n');
         out.append("new document versions published: ").append(new TreeMap<>(documentsPublished)).append('\n');
         out.append("posted to Business Central:      ").append(new TreeMap<>(postedByBcDocumentType))
@@ -51,7 +52,7 @@ record RunSummary(Map<String, Long> documentsRead, Map<String, Long> documentsPu
         }
         out.append(")\n");
         out.append("parked in this run:              ").append(parked.size())
-                .append(" (all runs: ").append(waitingForAPerson).append(" waiting for a person)\n");
+                .append(" (all runs: ").append(waitingForAPerson).append(" waiting for a person; each with why)\n");
         for (Parked p : parked) {
             out.append("  - ").append(p.sourceType()).append(' ').append(p.sourceId())
                     .append(p.number() == null ? "" : " (" + p.number() + ")").append(" [").append(p.stage()).append("]\n");

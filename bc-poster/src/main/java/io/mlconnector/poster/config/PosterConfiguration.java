@@ -4,6 +4,7 @@ import com.mongodb.client.MongoDatabase;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.mlconnector.bc.BcCallListener;
 import io.mlconnector.bc.BcClientOptions;
+import io.mlconnector.bc.BcResilience;
 import io.mlconnector.events.PostingRequest;
 import io.mlconnector.events.PostingResult;
 import io.mlconnector.poster.flow.PostingRequestListener;
@@ -71,7 +72,7 @@ public class PosterConfiguration {
 
     @Bean
     BcClients bcClients(WebClient.Builder webClient, Clock clock, BcCallCounts counts, PosterMetrics metrics,
-                        @Value("${mlc.bc.max-concurrent-requests:5}") int maxConcurrent) {
+                        @Value("${mlc.bc.max-concurrent-requests:5}") int maxConcurrent, MeterRegistry registry) {
         return new BcClients(webClient, clock, tenantId -> {
             BcCallListener meter = metrics.bcCalls(tenantId);
             return BcClientOptions.defaults()
@@ -80,7 +81,7 @@ public class PosterConfiguration {
                         counts.of(tenantId).incrementAndGet();
                         meter.onCall(call);
                     });
-        });
+        }, new BcResilience().bindTo(registry));
     }
 
     @Bean

@@ -208,7 +208,11 @@ class PoisonPostingRequestsTest {
                         "clientSecret":"%s","apiBase":"%s","loginBase":"%s"},
                   "procore":{"companyId":5001234,"clientId":"harbor-ridge-procore",
                         "clientSecret":"procore-sandbox-secret"},
-                  "webhookToken":"procore-webhook-token","bcClientState":"bc-client-state"}]}
+                  "webhookToken":"procore-webhook-token","bcClientState":"bc-client-state",
+                  "postingPolicy":{"retainagePayableAccount":"2120","expenseClearingAccount":"2140",
+                        "accruedPayrollAccount":"2130","commitmentAccount":"1810","commitmentContraAccount":"1815",
+                        "contractValueAccount":"4910","contractValueContraAccount":"4915","journalBatch":"PROCORE",
+                        "dimensionCodes":{"project":"PROJECT","costCode":"COSTCODE","costType":"COSTTYPE"}}}]}
                 """.formatted(PosterTestBed.BC_TENANT, PosterTestBed.BC_COMPANY, PosterTestBed.BC_CLIENT_SECRET,
                 BC.apiBaseUrl(), BC.loginBaseUrl());
         try {

@@ -19,8 +19,10 @@ class OnlyTheGatewayTakesTrafficTest {
     void defaultsHaveOneServiceForTheGatewayAndNoIngress() {
         RenderedChart chart = RenderedChart.withDefaults();
 
-        assertThat(chart.ofKind("Service")).hasSize(1);
-        Map<String, Object> service = chart.ofKind("Service").get(0);
+        // the gateway's, and one internal API Service per other service (their NetworkPolicy closes the app port)
+        assertThat(chart.ofKind("Service")).extracting(s -> str(s, "metadata", "name"))
+                .containsExactlyInAnyOrderElementsOf(RenderedChart.SERVICES.stream().map(n -> "mlc-ml-connector-" + n).toList());
+        Map<String, Object> service = chart.named("Service", "mlc-ml-connector-webhook-gateway").orElseThrow();
         assertThat(str(service, "metadata", "name")).isEqualTo("mlc-ml-connector-webhook-gateway");
         assertThat(str(service, "spec", "selector", "app.kubernetes.io/component")).isEqualTo("webhook-gateway");
         assertThat(list(service, "spec", "ports")).singleElement()
@@ -42,9 +44,11 @@ class OnlyTheGatewayTakesTrafficTest {
             });
             assertThat(list(ingress, "spec", "tls")).hasSize(1);
         });
-        // Besides the gateway's Service, only headless management-port Services for the ServiceMonitors.
+        // Besides the gateway's and the internal API Services (app port), only headless management-port Services
+        // for the ServiceMonitors.
         assertThat(chart.ofKind("Service")).filteredOn(s -> !"None".equals(str(s, "spec", "clusterIP")))
-                .singleElement().satisfies(s -> assertThat(str(s, "metadata", "name")).endsWith("webhook-gateway"));
+                .hasSize(5).allSatisfy(s -> assertThat(list(s, "spec", "ports")).singleElement()
+                        .satisfies(p -> assertThat(p).containsEntry("targetPort", "http")));
         assertThat(chart.ofKind("Service")).filteredOn(s -> "None".equals(str(s, "spec", "clusterIP")))
                 .hasSize(5).allSatisfy(s -> assertThat(list(s, "spec", "ports")).singleElement()
                         .satisfies(p -> assertThat(p).containsEntry("targetPort", "management")));

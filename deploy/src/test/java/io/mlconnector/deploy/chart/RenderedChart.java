@@ -36,15 +36,27 @@ final class RenderedChart {
         return render(FULL_VALUES, Map.of());
     }
 
+    /** The one value every install must give on top of the defaults (webhooks are on by default). */
+    static final Map<String, Object> REQUIRED = Map.of("gateway.publicUrl", "https://connector.example.com");
+
+    /** Renders with a values file, or with the defaults plus {@link #REQUIRED}, and the --set values. */
     static RenderedChart render(Path valuesFile, Map<String, Object> sets) {
+        return parse(template(valuesFile, sets).call());
+    }
+
+    static TemplateCommand template(Path valuesFile, Map<String, Object> sets) {
         TemplateCommand template = new Helm(CHART).template().withName(RELEASE).withNamespace("connector");
+        Map<String, Object> all = new LinkedHashMap<>();
         if (valuesFile != null) {
             template = template.withValuesFile(valuesFile);
+        } else {
+            all.putAll(REQUIRED);
         }
-        for (Map.Entry<String, Object> set : sets.entrySet()) {
+        all.putAll(sets);
+        for (Map.Entry<String, Object> set : all.entrySet()) {
             template = template.set(set.getKey(), set.getValue());
         }
-        return parse(template.call());
+        return template;
     }
 
     @SuppressWarnings("unchecked")

@@ -28,8 +28,8 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Typed, reactive access to one BC company through API v2.0 (reference: bc-api.md). Every call goes through the
- * environment's shared concurrency limit and the retry policy in {@link BcFailurePolicy}; failures surface as
+ * Typed, reactive access to one BC company through API v2.0. Every call goes through the environment's shared
+ * concurrency cap, speed limit and circuit breaker and the retry policy in {@link BcFailurePolicy}; failures surface as
  * {@link BcApiException}. Calls per use case (measured against the sandbox, see README):
  * create invoice draft with line dimensions = 1 (nested deep insert) or 2 (separate $batch for line dimensions);
  * post = 1; 100 journal lines with dimensions = 1 $batch (nested) or 1 + ceil(dimensions / 100) (separate).
@@ -55,18 +55,28 @@ public final class BcClient {
         this.company = "companies(" + connection.companyId() + ")";
     }
 
+    /** A client with its own resilience4j instances (nothing shared with other clients, no metrics). */
     public static BcClient create(BcConnection connection, WebClient.Builder webClientBuilder, Clock clock,
                                   BcClientOptions options) {
+        return create(connection, webClientBuilder, clock, options, new BcResilience());
+    }
+
+    /**
+     * A client whose environment limits (concurrency cap, speed limit, circuit breaker) are shared with every other
+     * client of the same environment built on {@code resilience}, and whose metrics go where it is bound.
+     */
+    public static BcClient create(BcConnection connection, WebClient.Builder webClientBuilder, Clock clock,
+                                  BcClientOptions options, BcResilience resilience) {
         Objects.requireNonNull(connection);
         Objects.requireNonNull(options);
+        Objects.requireNonNull(resilience);
         String principal = "bc:" + connection.aadTenantId() + "/" + connection.environment();
         ClientCredentialsGrant grant = new ClientCredentialsGrant(principal, webClientBuilder.clone().build(),
                 connection.tokenUri(), connection.clientId(), connection.clientSecret(), SCOPE, clock);
         CachingTokenProvider tokens = new CachingTokenProvider(principal, grant, options.tokenRefreshMargin(), clock);
         WebClient api = webClientBuilder.clone().filter(new BearerTokenFilter(tokens)).build();
-        EnvironmentLimiter limiter = EnvironmentLimiter.forEnvironment(connection.environmentKey(),
-                options.maxConcurrentRequests());
-        return new BcClient(connection, options, new BcHttp(api, limiter, options));
+        BcResilience.Guards guards = resilience.guards(connection.environmentKey(), connection.clientKey(), options);
+        return new BcClient(connection, options, new BcHttp(api, guards, options, connection.environment()));
     }
 
     public BcConnection connection() {
@@ -107,6 +117,28 @@ public final class BcClient {
     public Flux<BcPurchaseOrder> purchaseOrders(Instant modifiedSince) {
         return list(company + "/purchaseOrders", modifiedSince == null ? null
                 : filter("lastModifiedDateTime gt " + modifiedSince)).map(BcPurchaseOrder::from);
+    }
+
+    // ---------------------------------------------------------------- entities as BC returns them (GET only)
+
+    private static final java.util.regex.Pattern ENTITY_SET = java.util.regex.Pattern.compile("[A-Za-z][A-Za-z0-9]*");
+
+    /** The environment's companies exactly as BC returns them (for saving a copy of a company). */
+    public Flux<JsonNode> companiesAsReturned() {
+        return list("companies", null);
+    }
+
+    /**
+     * Every entity of one of the company's entity sets exactly as BC returns it, all pages, e.g.
+     * {@code entitiesAsReturned("dimensions", "$expand=dimensionValues")}: for saving a copy of the company in the
+     * sandbox's data layout ({@code bin/ml-connector snapshot}). GET only, through the same concurrency limit and
+     * failure table as every other call.
+     */
+    public Flux<JsonNode> entitiesAsReturned(String entitySet, String query) {
+        if (entitySet == null || !ENTITY_SET.matcher(entitySet).matches()) {
+            throw new IllegalArgumentException("not an entity set name: " + entitySet);
+        }
+        return list(company + "/" + entitySet, query);
     }
 
     // ---------------------------------------------------------------- purchase invoices

@@ -42,9 +42,14 @@ public record BcConnection(URI apiBase, URI loginBase, String aadTenantId, Strin
         return URI.create(trim(loginBase) + "/" + aadTenantId + "/oauth2/v2.0/token");
     }
 
-    /** The key of the shared per-environment concurrency limit. */
+    /** The name of the environment's shared limits and breaker (and of their metrics): BC counts per environment. */
     String environmentKey() {
-        return (trim(apiBase) + "/" + aadTenantId + "/" + environment).toLowerCase();
+        return ("bc:" + trim(apiBase).replaceFirst("^https?://", "") + "/" + aadTenantId + "/" + environment).toLowerCase();
+    }
+
+    /** The name of this company's client (its retries and their metrics). */
+    String clientKey() {
+        return environmentKey() + "/" + companyId;
     }
 
     private static String trim(URI uri) {

@@ -4,8 +4,11 @@ import java.util.List;
 import java.util.function.BiPredicate;
 
 /**
- * The one table of what the client does with each kind of BC failure (bc-api.md 6 "Retry guidance" and 7 "Prefixes").
- * Rules are tried top to bottom; the first match wins.
+ * The one table of what the client does with each kind of BC failure (Microsoft Learn, "API limits in Dynamics 365
+ * Business Central" and "Troubleshooting API errors": retry 429/503 after Retry-After, do not blindly repeat a request
+ * that timed out but split it). Rules are tried top to bottom; the first match wins. resilience4j consults it: the
+ * client's {@code Retry} retries the {@code RETRY_*} actions (see {@link BcResilience}), and the {@code CircuitBreaker}
+ * counts the retryable TRANSIENT rows as failures of BC.
  */
 public final class BcFailurePolicy {
 

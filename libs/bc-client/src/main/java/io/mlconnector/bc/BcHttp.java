@@ -1,9 +1,16 @@
 package io.mlconnector.bc;
 
+import io.github.resilience4j.bulkhead.BulkheadFullException;
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.github.resilience4j.ratelimiter.RequestNotPermitted;
+import io.github.resilience4j.reactor.bulkhead.operator.BulkheadOperator;
+import io.github.resilience4j.reactor.circuitbreaker.operator.CircuitBreakerOperator;
+import io.github.resilience4j.reactor.ratelimiter.operator.RateLimiterOperator;
+import io.github.resilience4j.reactor.retry.RetryOperator;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -14,9 +21,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.NullNode;
 
 /**
- * Sends one BC request through the environment's concurrency limit, turns BC error JSON into
- * {@link BcApiException}, and retries as {@link BcFailurePolicy} says. Backoff happens outside the limit, so a
- * waiting retry does not hold a slot.
+ * Sends one BC request through resilience4j: the environment's speed limit ({@code RateLimiter}) and concurrency cap
+ * ({@code Bulkhead}, waited for by a slot {@code Retry}), its {@code CircuitBreaker}, and the client's {@code Retry}
+ * that applies {@link BcFailurePolicy}. BC's error JSON becomes {@link BcApiException}. The retry is outermost, so a
+ * request waiting to retry holds no slot.
  */
 final class BcHttp {
 
@@ -29,48 +37,44 @@ final class BcHttp {
     }
 
     private final WebClient web;
-    private final EnvironmentLimiter limiter;
+    private final BcResilience.Guards guards;
     private final BcClientOptions options;
+    private final String environment;
 
-    BcHttp(WebClient web, EnvironmentLimiter limiter, BcClientOptions options) {
+    BcHttp(WebClient web, BcResilience.Guards guards, BcClientOptions options, String environment) {
         this.web = web;
-        this.limiter = limiter;
+        this.guards = guards;
         this.options = options;
+        this.environment = environment;
     }
 
     Mono<JsonNode> send(Request request) {
-        return Mono.deferContextual(ctx -> attempt(request, 1, ctx));
+        return Mono.deferContextual(ctx -> {
+            AtomicInteger attempts = new AtomicInteger();
+            return Mono.defer(() -> exchange(request, attempts.incrementAndGet(), ctx))
+                    .transformDeferred(RateLimiterOperator.of(guards.speedLimit()))
+                    .transformDeferred(BulkheadOperator.of(guards.concurrency()))
+                    .transformDeferred(RetryOperator.of(guards.slotWait()))
+                    .transformDeferred(CircuitBreakerOperator.of(guards.breaker()))
+                    .onErrorMap(CallNotPermittedException.class, e -> circuitOpen())
+                    .transformDeferred(RetryOperator.of(request.idempotent() ? guards.idempotent() : guards.nonIdempotent()))
+                    .onErrorMap(e -> e instanceof BulkheadFullException || e instanceof RequestNotPermitted, e -> queueFull());
+        });
     }
 
-    private Mono<JsonNode> attempt(Request request, int attempt, ContextView ctx) {
-        return limiter.run(exchange(request, attempt, ctx))
-                .onErrorResume(BcApiException.class, e -> {
-                    Duration delay = retryDelay(request, e, attempt);
-                    return delay == null ? Mono.error(e) : Mono.delay(delay).then(attempt(request, attempt + 1, ctx));
-                });
+    /** The breaker is open: a 503 with the pause as Retry-After, so the retry waits the pause out like BC's own 503. */
+    private BcApiException circuitOpen() {
+        Duration pause = options.circuitBreaker().openFor();
+        return BcApiException.of(503, "Client_CircuitOpen", "Business Central environment " + environment
+                + " failed repeatedly (server errors or no answer); the connector pauses its calls for "
+                + pause.toSeconds() + " s and then tries again.", pause);
     }
 
-    private Duration retryDelay(Request request, BcApiException e, int attempt) {
-        if (attempt > options.maxRetries()) {
-            return null;
-        }
-        return switch (e.action()) {
-            case RETRY_HONOURING_RETRY_AFTER -> e.retryAfter() != null
-                    ? min(e.retryAfter(), options.maxRetryAfter()) : backoff(attempt);
-            case RETRY_WITH_BACKOFF -> request.idempotent() ? backoff(attempt) : null;
-            case FAIL_SPLIT_WORK, FAIL -> null;
-        };
-    }
-
-    /** Exponential backoff with full jitter between half and the whole step. */
-    private Duration backoff(int attempt) {
-        long base = options.initialBackoff().toMillis() << Math.min(attempt - 1, 16);
-        long capped = Math.min(base, options.maxBackoff().toMillis());
-        return Duration.ofMillis(capped / 2 + ThreadLocalRandom.current().nextLong(capped / 2 + 1));
-    }
-
-    private static Duration min(Duration a, Duration b) {
-        return a.compareTo(b) <= 0 ? a : b;
+    private BcApiException queueFull() {
+        return BcApiException.of(429, "Client_QueueTimeout", "No free request slot for Business Central environment "
+                + environment + " within " + options.maxQueueWait().toSeconds() + " s (at most "
+                + options.maxConcurrentRequests() + " requests at once and " + options.speedLimit() + " per "
+                + options.speedLimitWindow().toSeconds() + " s); the work is retried later.", null);
     }
 
     private Mono<JsonNode> exchange(Request request, int attempt, ContextView ctx) {

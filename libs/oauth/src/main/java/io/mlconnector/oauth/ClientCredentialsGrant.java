@@ -1,5 +1,9 @@
 package io.mlconnector.oauth;
 
+import io.github.resilience4j.core.IntervalFunction;
+import io.github.resilience4j.reactor.retry.RetryOperator;
+import io.github.resilience4j.retry.Retry;
+import io.github.resilience4j.retry.RetryConfig;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -11,7 +15,6 @@ import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Mono;
-import reactor.util.retry.Retry;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -34,6 +37,7 @@ public final class ClientCredentialsGrant implements TokenEndpoint {
     private final Secret clientSecret;
     private final String scope;
     private final Clock clock;
+    private final Retry retry;
 
     /**
      * @param principal a name for errors and logs (tenant and side)
@@ -48,6 +52,13 @@ public final class ClientCredentialsGrant implements TokenEndpoint {
         this.clientSecret = Objects.requireNonNull(clientSecret);
         this.scope = scope;
         this.clock = Objects.requireNonNull(clock);
+        // 3 retries, exponential backoff from 500 ms with jitter, only for answers that may pass (5xx, 429, timeouts)
+        this.retry = Retry.of(principal + ":token", RetryConfig.custom()
+                .maxAttempts(4)
+                .intervalFunction(IntervalFunction.ofExponentialRandomBackoff(Duration.ofMillis(500), 2.0, 0.5))
+                .retryOnException(e -> e instanceof TokenRequestException t && t.isTransient()
+                        || e instanceof java.util.concurrent.TimeoutException)
+                .build());
     }
 
     @Override
@@ -69,10 +80,7 @@ public final class ClientCredentialsGrant implements TokenEndpoint {
                         .defaultIfEmpty("")
                         .map(body -> toToken(response.statusCode().value(), parse(body))))
                 .timeout(TIMEOUT)
-                .retryWhen(Retry.backoff(3, Duration.ofMillis(500)).jitter(0.5)
-                        .filter(e -> e instanceof TokenRequestException t && t.isTransient()
-                                || e instanceof java.util.concurrent.TimeoutException)
-                        .onRetryExhaustedThrow((spec, signal) -> signal.failure()));
+                .transformDeferred(RetryOperator.of(retry));
     }
 
     private AccessToken toToken(int status, Map<?, ?> body) {

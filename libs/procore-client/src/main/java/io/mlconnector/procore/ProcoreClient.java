@@ -73,13 +73,20 @@ public final class ProcoreClient {
     /** As {@link #create(ProcoreConnection, WebClient.Builder, Clock, ProcoreClientOptions)}, reporting every API exchange. */
     public static ProcoreClient create(ProcoreConnection connection, WebClient.Builder webClient, Clock clock,
                                        ProcoreClientOptions options, ApiCallListener listener) {
+        return create(connection, webClient, clock, options, listener, new ProcoreResilience());
+    }
+
+    /** As above, with the limits, breaker and retries in {@code resilience} (and their metrics where it is bound). */
+    public static ProcoreClient create(ProcoreConnection connection, WebClient.Builder webClient, Clock clock,
+                                       ProcoreClientOptions options, ApiCallListener listener,
+                                       ProcoreResilience resilience) {
         String principal = "procore:" + connection.companyId();
         URI tokenUri = URI.create(connection.loginBase().toString().replaceAll("/+$", "") + "/oauth/token");
         ClientCredentialsGrant grant = new ClientCredentialsGrant(principal, webClient.clone().build(), tokenUri,
                 connection.clientId(), connection.clientSecret(), null, clock);
         TokenProvider tokens = new CachingTokenProvider(principal, grant, options.tokenRefreshMargin(), clock);
         ProcoreHttp http = new ProcoreHttp(webClient, new BearerTokenFilter(tokens), connection.apiBase(),
-                connection.companyId(), clock, options, listener);
+                connection.companyId(), clock, options, listener, resilience);
         return new ProcoreClient(http, connection, options, clock);
     }
 
@@ -284,6 +291,71 @@ public final class ProcoreClient {
         return http.list(http.uri(path, Query.of("per_page", options.v2PerPage())))
                 .map(ProcoreRecords::changeOrderLine)
                 .collectList();
+    }
+
+    // ---------------------------------------------------------------- records as Procore returns them (GET only)
+
+    /*
+     * These reads keep every record exactly as the API answered it, for saving a copy of a company's records in
+     * the sandbox's data layout (bin/ml-connector snapshot). They use the same paging, pacing and retries as the
+     * typed reads above, and only the query parameters each endpoint declares (Procore REST reference).
+     */
+
+    /** {@code GET /rest/v1.0/companies}: the companies where the app is installed. */
+    public Flux<JsonNode> companiesAsReturned() {
+        return http.list(http.uri("/rest/v1.0/companies", perPage()));
+    }
+
+    /** {@code GET /rest/v1.1/projects}, active and inactive. */
+    public Flux<JsonNode> projectsAsReturned() {
+        return http.list(http.uri("/rest/v1.1/projects", perPage()
+                .and("company_id", companyId())
+                .and("filters[by_status]", "All")));
+    }
+
+    /** The company's active vendors, then its inactive ones (Procore lists them apart). */
+    public Flux<JsonNode> vendorsAsReturned() {
+        return http.list(http.uri("/rest/v1.0/vendors", perPage().and("company_id", companyId())))
+                .concatWith(http.list(http.uri("/rest/v1.0/companies/" + companyId() + "/vendors/inactive", perPage())));
+    }
+
+    public Flux<JsonNode> lineItemTypesAsReturned() {
+        return http.list(http.uri("/rest/v1.0/line_item_types", perPage().and("company_id", companyId())));
+    }
+
+    public Flux<JsonNode> costCodesAsReturned(long projectId) {
+        return http.list(http.uri("/rest/v1.0/cost_codes", perPage().and("project_id", projectId)));
+    }
+
+    /** Requisitions with their items ({@code view=extended}). */
+    public Flux<JsonNode> requisitionsAsReturned(long projectId) {
+        return http.list(http.uri("/rest/v1.1/requisitions", perPage().and("project_id", projectId).and("view", "extended")));
+    }
+
+    /** Every listed direct cost in its show shape, lines included (the list carries neither lines nor the vendor). */
+    public Flux<JsonNode> directCostsAsReturned(long projectId) {
+        return directCostIds(projectId).flatMapSequential(id -> http.get(http.uri(
+                "/rest/v1.1/projects/" + projectId + "/direct_costs/" + id, Query.empty())), options.commitmentConcurrency());
+    }
+
+    /** Every contract of the type in its show shape with its lines, deleted ones included (with {@code deleted_at}). */
+    public Flux<JsonNode> commitmentsAsReturned(CommitmentType type, long projectId) {
+        Query q = perPage().and("project_id", projectId).and("filters[include_deleted]", "with");
+        return ids(http.uri("/rest/v1.0/" + type.resource(), q)).flatMapSequential(id -> http.get(http.uri(
+                "/rest/v1.0/" + type.resource() + "/" + id, Query.of("project_id", projectId))), options.commitmentConcurrency());
+    }
+
+    /** Every change order of the kind in its v1 show shape, with its v2 lines as {@code line_items}. */
+    public Flux<JsonNode> changeOrdersAsReturned(ChangeOrderKind kind, long projectId) {
+        String base = "/rest/v1.0/projects/" + projectId + "/" + kind.resource();
+        String lines = "/rest/v2.0/companies/" + companyId() + "/projects/" + projectId + "/" + kind.resource() + "/";
+        return changeOrderIds(kind, projectId).flatMapSequential(id -> http.get(http.uri(base + "/" + id, Query.empty()))
+                .zipWith(http.list(http.uri(lines + id + "/line_items", Query.of("per_page", options.v2PerPage())))
+                        .collectList(), (header, items) -> {
+                    ObjectNode copy = header.isObject() ? ((ObjectNode) header).deepCopy() : ProcoreJson.MAPPER.createObjectNode();
+                    copy.putArray("line_items").addAll(items);
+                    return (JsonNode) copy;
+                }), options.commitmentConcurrency());
     }
 
     // ---------------------------------------------------------------- vendor writes

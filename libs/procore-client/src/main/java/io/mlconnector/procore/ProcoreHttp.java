@@ -1,12 +1,20 @@
 package io.mlconnector.procore;
 
+import io.github.resilience4j.bulkhead.BulkheadFullException;
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.github.resilience4j.core.IntervalFunction;
+import io.github.resilience4j.ratelimiter.RequestNotPermitted;
+import io.github.resilience4j.reactor.bulkhead.operator.BulkheadOperator;
+import io.github.resilience4j.reactor.circuitbreaker.operator.CircuitBreakerOperator;
+import io.github.resilience4j.reactor.ratelimiter.operator.RateLimiterOperator;
+import io.github.resilience4j.reactor.retry.RetryOperator;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,13 +32,17 @@ import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The transport under {@link ProcoreClient}: pacing, the failure policy, and Link-header paging.
+ * The transport under {@link ProcoreClient}: pacing, the failure policy, and Link-header paging. The table below is
+ * applied by resilience4j (see {@link ProcoreResilience}): its rows are the predicates of two {@code Retry}s and of the
+ * {@code CircuitBreaker}; the hourly budget and spike window are {@code RateLimiter}s, the concurrency cap a
+ * {@code Bulkhead}. Pacing from the X-Rate-Limit-* headers is written here ({@link RateLimitPacer}).
  *
  * <pre>
  * answer                         action
  * 2xx                            done
  * 429                            wait for Retry-After, else X-Rate-Limit-Reset, plus jitter; retry; never give up
- * 5xx, timeout, connection error retry with exponential backoff + jitter, at most maxTransientRetries
+ * 5xx, timeout, connection error retry with exponential backoff + jitter, at most maxTransientRetries;
+ *                                counted by the circuit breaker, which pauses calls when most recent calls failed
  * 401                            BearerTokenFilter already refreshed once and re-sent: fail (set-up problem)
  * other 4xx                      fail with ProcoreApiException (status, path, message, x-request-id)
  * </pre>
@@ -57,8 +69,13 @@ final class ProcoreHttp {
     }
 
     private static final class Transient extends RuntimeException {
-        Transient(String message) {
+        final int status;
+        final Duration wait; // at least this long before the next attempt (an open circuit), or null
+
+        Transient(int status, String message, Duration wait) {
             super(message, null, false, false);
+            this.status = status;
+            this.wait = wait;
         }
     }
 
@@ -67,15 +84,24 @@ final class ProcoreHttp {
     private final Clock clock;
     private final ProcoreClientOptions options;
     private final RateLimitPacer pacer;
+    private final ProcoreResilience.Guards guards;
 
     ProcoreHttp(WebClient.Builder builder, ExchangeFilterFunction bearer, URI apiBase, long companyId, Clock clock,
-                ProcoreClientOptions options, ApiCallListener listener) {
+                ProcoreClientOptions options, ApiCallListener listener, ProcoreResilience resilience) {
         this.apiBase = apiBase;
         this.clock = clock;
         this.options = options;
         this.pacer = new RateLimitPacer(clock, options.pacingReserve(), options.rateLimitJitterMax());
+        IntervalFunction backoff = IntervalFunction.ofExponentialRandomBackoff(options.backoffBase(), 2.0, 0.5,
+                options.backoffMax());
+        this.guards = resilience.guards("procore:" + apiBase.getHost() + "/" + companyId, options,
+                ProcoreHttp::isTransient, e -> e instanceof RateLimited,
+                (attempt, outcome) -> outcome.isLeft() && outcome.getLeft() instanceof RateLimited r
+                        ? r.wait.toMillis() : 1000L,
+                (attempt, outcome) -> outcome.isLeft() && outcome.getLeft() instanceof Transient t && t.wait != null
+                        ? Math.max(t.wait.toMillis(), backoff.apply(attempt)) : backoff.apply(attempt));
         this.web = builder.clone()
-                // Procore requires the header on every call, company-scoped or not (reference sheet §2)
+                // Procore requires the header on every call, company-scoped or not (Procore developer documentation, "Making API calls")
                 .defaultHeader("Procore-Company-Id", Long.toString(companyId))
                 .filter(bearer)
                 .filter(observer(listener))
@@ -167,39 +193,38 @@ final class ProcoreHttp {
     }
 
     Mono<Answer> send(HttpMethod method, URI uri, JsonNode body) {
-        return attempt(method, uri, body, 0);
-    }
-
-    private Mono<Answer> attempt(HttpMethod method, URI uri, JsonNode body, int transientFailures) {
-        return Mono.defer(() -> Mono.delay(pacer.reserve()))
+        AtomicInteger transientFailures = new AtomicInteger();
+        Mono<Answer> attempt = Mono.defer(() -> Mono.delay(pacer.reserve())) // header pacing: see RateLimitPacer
                 .then(Mono.defer(() -> exchange(method, uri, body)))
                 .timeout(options.requestTimeout())
                 .flatMap(answer -> classify(answer, uri))
-                .onErrorResume(e -> {
-                    if (e instanceof RateLimited limited) {
-                        log.debug("429 on {}; waiting {}", uri.getPath(), limited.wait);
-                        return Mono.delay(limited.wait).then(attempt(method, uri, body, transientFailures));
-                    }
-                    if (isTransient(e) && transientFailures < options.maxTransientRetries()) {
-                        Duration backoff = backoff(transientFailures);
-                        log.debug("transient failure on {} ({}); retry in {}", uri.getPath(), e.getMessage(), backoff);
-                        return Mono.delay(backoff).then(attempt(method, uri, body, transientFailures + 1));
-                    }
+                .doOnError(e -> {
                     if (isTransient(e)) {
-                        return Mono.error(new ProcoreApiException(e instanceof Transient t ? status(t) : 0, uri.getPath(),
-                                "gave up after " + transientFailures + " retries: " + e.getMessage(), null));
+                        log.debug("transient failure on {}: {}", uri.getPath(), e.getMessage());
+                        transientFailures.incrementAndGet();
                     }
-                    return Mono.error(e);
-                });
-    }
-
-    private static int status(Transient t) {
-        String m = t.getMessage();
-        try {
-            return Integer.parseInt(m.substring(0, 3));
-        } catch (RuntimeException e) {
-            return 0;
+                })
+                .transformDeferred(RateLimiterOperator.of(guards.hourly()));
+        if (guards.spike() != null) {
+            attempt = attempt.transformDeferred(RateLimiterOperator.of(guards.spike()));
         }
+        return attempt
+                .transformDeferred(BulkheadOperator.of(guards.concurrency()))
+                .transformDeferred(RetryOperator.of(guards.slotWait()))
+                .transformDeferred(CircuitBreakerOperator.of(guards.breaker()))
+                .onErrorMap(CallNotPermittedException.class, e -> new Transient(503, "Procore failed repeatedly;"
+                        + " calls to this company are paused for " + options.circuitBreaker().openFor().toSeconds()
+                        + " s", options.circuitBreaker().openFor()))
+                .transformDeferred(RetryOperator.of(guards.transientFailures()))
+                .transformDeferred(RetryOperator.of(guards.throttled()))
+                .onErrorMap(ProcoreHttp::isTransient, e -> new ProcoreApiException(
+                        e instanceof Transient t ? t.status : 0, uri.getPath(), "gave up after "
+                        + Math.max(0, transientFailures.get() - 1) + " retries: " + e.getMessage(), null))
+                .onErrorMap(e -> e instanceof BulkheadFullException || e instanceof RequestNotPermitted,
+                        e -> new ProcoreApiException(429, uri.getPath(), "no free request slot within "
+                                + options.hourlyWindow().toMinutes() + " min (at most " + options.maxConcurrentRequests()
+                                + " requests at once, " + options.hourlyBudget() + " per " + options.hourlyWindow().toMinutes()
+                                + " min); the work is retried later", null));
     }
 
     private Mono<Answer> exchange(HttpMethod method, URI uri, JsonNode body) {
@@ -220,7 +245,7 @@ final class ProcoreHttp {
             return Mono.error(new RateLimited(rateLimitWait(answer.headers())));
         }
         if (status >= 500) {
-            return Mono.error(new Transient(status + " " + abbreviate(answer.body())));
+            return Mono.error(new Transient(status, status + " " + abbreviate(answer.body()), null));
         }
         return Mono.error(new ProcoreApiException(status, uri.getPath(), errorMessage(answer.body()),
                 answer.headers().getFirst("X-Request-Id")));
@@ -241,13 +266,6 @@ final class ProcoreHttp {
             wait = Duration.ofSeconds(1);
         }
         return wait.plus(pacer.jitter());
-    }
-
-    private Duration backoff(int failures) {
-        long base = options.backoffBase().toMillis() << Math.min(failures, 20);
-        long capped = Math.min(base, options.backoffMax().toMillis());
-        long jittered = capped / 2 + ThreadLocalRandom.current().nextLong(capped / 2 + 1); // "equal jitter"
-        return Duration.ofMillis(jittered);
     }
 
     private static boolean isTransient(Throwable e) {

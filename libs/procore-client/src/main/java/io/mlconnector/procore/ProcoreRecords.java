@@ -134,9 +134,12 @@ final class ProcoreRecords {
         CostCodeRef costCode = null;
         LineItemTypeRef type = null;
         if (flat != null && !flat.isBlank()) {
-            String[] segments = flat.split("\\.");
-            costCode = new CostCodeRef(null, segments[0], null);
-            type = segments.length > 1 ? new LineItemTypeRef(null, segments[segments.length - 1], null) : null;
+            // The cost type is the last segment; the cost code is everything before it, which may itself contain
+            // '.' (a chart whose codes read "03.300"). The ingest resolves both against the project's cost codes.
+            String trimmed = flat.strip();
+            int last = trimmed.lastIndexOf('.');
+            costCode = new CostCodeRef(null, last < 0 ? trimmed : trimmed.substring(0, last), null);
+            type = last < 0 ? null : new LineItemTypeRef(null, trimmed.substring(last + 1), null);
         }
         return new ChangeOrderLine(Long.parseLong(l.path("id").asString()), text(l, "description"), money(l, "amount"),
                 costCode, type, longOrNull(l, "commitment_line_item_id"), longOrNull(l, "prime_line_item_id"));

@@ -7,9 +7,10 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.LongSupplier;
 
 /**
- * Spends the rate-limit budget so that it lasts until the window resets (reference sheet §12: the
- * X-Rate-Limit-* headers describe whichever window is closest to exhaustion; Procore says to trust them, not
- * hard-coded numbers). While plenty is left, calls go at once; below {@code reserve} of the limit, the rest is
+ * Spends the rate-limit budget so that it lasts until the window resets (Procore developer documentation, "Rate
+ * Limiting": the X-Rate-Limit-* headers describe whichever window is closest to exhaustion; Procore says to trust
+ * them, not hard-coded numbers). Written by hand because resilience4j's RateLimiter counts against a configured
+ * number; it cannot take the remaining count and reset time the server reports on each answer. While plenty is left, calls go at once; below {@code reserve} of the limit, the rest is
  * spread evenly over the time to reset; with nothing left, callers wait for the reset plus jitter.
  * Shared by all callers of one client (one client = one company = one budget).
  */

@@ -17,9 +17,10 @@ import java.util.Map;
  * be set, and the message names the setting and the way out ("do not post" for that document type).
  *
  * @param journalBatch the general journal batch ({@code journals} in the BC API, a Code[10] name)
+ * @param approvedStatuses the Procore statuses in which each document type posts (Procore's own when not set)
  */
 public record PostingPolicy(Map<DocumentType, Treatment> treatments, PolicyAccounts accounts, String journalBatch,
-                            DimensionCodes dimensionCodes) {
+                            DimensionCodes dimensionCodes, ApprovedStatuses approvedStatuses) {
 
     /** BC's general journal batch name is a Code[10] field. */
     static final int MAX_BATCH_LENGTH = 10;
@@ -50,10 +51,17 @@ public record PostingPolicy(Map<DocumentType, Treatment> treatments, PolicyAccou
                     + MAX_BATCH_LENGTH + " characters, so it cannot be a Business Central journal batch name");
         }
         dimensionCodes = dimensionCodes == null ? DimensionCodes.NONE : dimensionCodes;
+        approvedStatuses = approvedStatuses == null ? ApprovedStatuses.PROCORE_DEFAULTS : approvedStatuses;
         List<String> missing = missingSettings(treatments, accounts, journalBatch, dimensionCodes);
         if (!missing.isEmpty()) {
             throw new TenantValidationException(String.join("; ", missing));
         }
+    }
+
+    /** A policy that posts in Procore's own approved statuses. */
+    public PostingPolicy(Map<DocumentType, Treatment> treatments, PolicyAccounts accounts, String journalBatch,
+                         DimensionCodes dimensionCodes) {
+        this(treatments, accounts, journalBatch, dimensionCodes, ApprovedStatuses.PROCORE_DEFAULTS);
     }
 
     public Treatment treatmentOf(DocumentType type) {
@@ -72,7 +80,14 @@ public record PostingPolicy(Map<DocumentType, Treatment> treatments, PolicyAccou
     public PostingPolicy with(DocumentType type, Treatment treatment) {
         Map<DocumentType, Treatment> changed = new EnumMap<>(treatments);
         changed.put(type, treatment);
-        return new PostingPolicy(changed, accounts, journalBatch, dimensionCodes);
+        return new PostingPolicy(changed, accounts, journalBatch, dimensionCodes, approvedStatuses);
+    }
+
+    /** The same policy posting documents of the given types in the given statuses (validated again). */
+    public PostingPolicy withApprovedStatuses(Map<DocumentType, java.util.Set<String>> statuses) {
+        Map<DocumentType, java.util.Set<String>> changed = new EnumMap<>(approvedStatuses.byType());
+        changed.putAll(statuses);
+        return new PostingPolicy(treatments, accounts, journalBatch, dimensionCodes, new ApprovedStatuses(changed));
     }
 
     private static boolean isJournal(Treatment treatment) {

@@ -51,7 +51,8 @@ public final class TenantFile {
             "bcClientState", "syncSchedule", "postingPolicy", "vendorSync");
     private static final Set<String> BC_FIELDS = Set.of("aadTenantId", "environment", "companyId", "clientId",
             "clientSecret", "apiBase", "loginBase");
-    private static final Set<String> POLICY_FIELDS = Set.of("documents", "journalBatch", "dimensionCodes",
+    private static final Set<String> POLICY_FIELDS = Set.of("documents", "approvedStatuses", "journalBatch",
+            "dimensionCodes",
             "retainagePayableAccount", "expenseClearingAccount", "accruedPayrollAccount", "commitmentAccount",
             "commitmentContraAccount", "contractValueAccount", "contractValueContraAccount");
     private static final Set<String> DIMENSION_FIELDS = Set.of("project", "costCode", "costType");
@@ -224,6 +225,11 @@ public final class TenantFile {
         for (DocumentType type : DocumentType.values()) {
             documents.put(type.key(), posting.treatmentOf(type).words());
         }
+        ObjectNode approved = policy.putObject("approvedStatuses");
+        for (DocumentType type : DocumentType.values()) {
+            ArrayNode statuses = approved.putArray(type.key());
+            posting.approvedStatuses().of(type).forEach(statuses::add);
+        }
         posting.accounts().configured().forEach(policy::put);
         if (posting.journalBatch() != null) {
             policy.put("journalBatch", posting.journalBatch());
@@ -390,7 +396,39 @@ public final class TenantFile {
                 accountNumber(node, "commitmentContraAccount"),
                 accountNumber(node, "contractValueAccount"),
                 accountNumber(node, "contractValueContraAccount"));
-        return new PostingPolicy(treatments, accounts, text(node, "journalBatch", "postingPolicy.journalBatch"), codes);
+        return new PostingPolicy(treatments, accounts, text(node, "journalBatch", "postingPolicy.journalBatch"), codes,
+                approvedStatuses(node.path("approvedStatuses")));
+    }
+
+    /**
+     * {@code postingPolicy.approvedStatuses}: per document type key, the Procore statuses in which it posts, e.g.
+     * {@code {"requisitions": ["approved", "approved_as_noted"]}}; a type left out keeps Procore's approved statuses.
+     */
+    private static ApprovedStatuses approvedStatuses(JsonNode node) {
+        if (node.isMissingNode() || node.isNull()) {
+            return ApprovedStatuses.PROCORE_DEFAULTS;
+        }
+        if (!node.isObject()) {
+            throw new TenantValidationException("postingPolicy.approvedStatuses must be an object: per document type"
+                    + " (e.g. \"requisitions\"), a list of Procore statuses");
+        }
+        Map<DocumentType, java.util.Collection<String>> statuses = new java.util.EnumMap<>(DocumentType.class);
+        for (Map.Entry<String, JsonNode> property : node.properties()) {
+            String path = "postingPolicy.approvedStatuses." + property.getKey();
+            DocumentType type = DocumentType.byKey(property.getKey()).orElseThrow(() ->
+                    new TenantValidationException("unknown document type " + path + " (known: "
+                            + java.util.Arrays.stream(DocumentType.values()).map(DocumentType::key).toList() + ")"));
+            JsonNode list = property.getValue();
+            if (!list.isArray() || list.valueStream().anyMatch(v -> !v.isString())) {
+                throw new TenantValidationException(path + " must be a list of Procore statuses, e.g. "
+                        + ApprovedStatuses.procoreApproved(type).stream().map(s -> "\"" + s + "\"").toList());
+            }
+            statuses.put(type, list.valueStream().map(JsonNode::asString).toList());
+        }
+        Map<DocumentType, Set<String>> validated = new java.util.EnumMap<>(DocumentType.class);
+        // ApprovedStatuses validates each list (and names the setting); a duplicate is harmless
+        statuses.forEach((type, values) -> validated.put(type, new java.util.LinkedHashSet<>(values)));
+        return new ApprovedStatuses(validated);
     }
 
     /** An account number as text; a JSON number is accepted too (an account "2120" is often typed as 2120). */

@@ -13,83 +13,87 @@ import io.mlconnector.mapping.store.MongoMappingExceptionStore;
 import io.mlconnector.mapping.store.MongoMappingRuleStore;
 import io.mlconnector.mapping.store.MongoVendorLinkStore;
 import io.mlconnector.mapping.store.StoredException;
-import io.mlconnector.mapping.validation.BcReferenceData;
+import io.mlconnector.mapping.validation.CachedBcReferenceData;
 import io.mlconnector.mapping.validation.Problem;
 import io.mlconnector.mapping.validation.RuleValidator;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 /**
  * The use cases behind the management API. Every change is validated completely before anything is written
  * (a rule set is one Mongo document, so a save is all-or-nothing), and a successful change re-drives the
- * tenant's parked documents. Blocking: call off event loops.
+ * tenant's parked documents. Non-blocking: every use case is a Mono or Flux over the reactive stores.
  */
 public final class MappingAdministration {
     private final MongoMappingRuleStore rules;
     private final MongoVendorLinkStore vendorLinks;
     private final MongoMappingExceptionStore exceptions;
-    private final RuleValidator ruleValidator;
-    private final BcReferenceData bc;
+    private final CachedBcReferenceData bc;
     private final ExceptionRedriver redriver;
 
     public MappingAdministration(MongoMappingRuleStore rules, MongoVendorLinkStore vendorLinks,
-                                 MongoMappingExceptionStore exceptions, BcReferenceData bc, ExceptionRedriver redriver) {
+                                 MongoMappingExceptionStore exceptions, CachedBcReferenceData bc,
+                                 ExceptionRedriver redriver) {
         this.rules = rules;
         this.vendorLinks = vendorLinks;
         this.exceptions = exceptions;
         this.bc = bc;
-        this.ruleValidator = new RuleValidator(bc);
         this.redriver = redriver;
     }
 
-    public MappingRuleSet rules(String tenantId) {
+    public Mono<MappingRuleSet> rules(String tenantId) {
         return rules.ruleSet(tenantId);
     }
 
     /** Replace the whole rule set. */
-    public RuleChange replaceRules(String tenantId, List<MappingRule> newRules) {
-        List<CsvRule> numbered = new ArrayList<>();
-        for (int i = 0; i < newRules.size(); i++) {
-            numbered.add(new CsvRule(i + 1, newRules.get(i)));
-        }
-        return save(tenantId, numbered);
+    public Mono<RuleChange> replaceRules(String tenantId, List<MappingRule> newRules) {
+        return Mono.defer(() -> {
+            List<CsvRule> numbered = new ArrayList<>();
+            for (int i = 0; i < newRules.size(); i++) {
+                numbered.add(new CsvRule(i + 1, newRules.get(i)));
+            }
+            return save(tenantId, numbered);
+        });
     }
 
     /** CSV import: a bad row (format or BC validation) rejects the whole file and changes nothing. */
-    public RuleChange importCsv(String tenantId, String csv) {
-        return save(tenantId, MappingRulesCsv.parse(csv));
+    public Mono<RuleChange> importCsv(String tenantId, String csv) {
+        return Mono.defer(() -> save(tenantId, MappingRulesCsv.parse(csv)));
     }
 
-    public String exportCsv(String tenantId) {
-        return MappingRulesCsv.format(rules.ruleSet(tenantId).rules());
+    public Mono<String> exportCsv(String tenantId) {
+        return rules.ruleSet(tenantId).map(set -> MappingRulesCsv.format(set.rules()));
     }
 
     /** Add or replace the one rule with the same project / cost code / cost type. */
-    public RuleChange putRule(String tenantId, MappingRule rule) {
-        reject(List.of(new CsvRule(1, rule)), tenantId);
-        MappingRuleSet saved = rules.update(tenantId, current -> {
-            List<MappingRule> changed = new ArrayList<>(current.rules());
-            changed.removeIf(existing -> existing.key().equals(rule.key()));
-            changed.add(rule);
-            return new MappingRuleSet(current.version(), changed);
-        });
-        return changed(tenantId, saved);
+    public Mono<RuleChange> putRule(String tenantId, MappingRule rule) {
+        return reject(List.of(new CsvRule(1, rule)), tenantId)
+                .then(rules.update(tenantId, current -> {
+                    List<MappingRule> changed = new ArrayList<>(current.rules());
+                    changed.removeIf(existing -> existing.key().equals(rule.key()));
+                    changed.add(rule);
+                    return new MappingRuleSet(current.version(), changed);
+                }))
+                .flatMap(saved -> changed(tenantId, saved));
     }
 
     /** Delete the rule with this key; empty when there was none. */
-    public Optional<RuleChange> deleteRule(String tenantId, String project, String costCode, String costType) {
-        String key = new MappingRule(project, costCode, costType, null, List.of()).key();
-        if (rules.ruleSet(tenantId).rules().stream().noneMatch(rule -> rule.key().equals(key))) {
-            return Optional.empty();
-        }
-        MappingRuleSet saved = rules.update(tenantId, current -> new MappingRuleSet(current.version(),
-                current.rules().stream().filter(rule -> !rule.key().equals(key)).toList()));
-        return Optional.of(changed(tenantId, saved));
+    public Mono<RuleChange> deleteRule(String tenantId, String project, String costCode, String costType) {
+        return Mono.defer(() -> {
+            String key = new MappingRule(project, costCode, costType, null, List.of()).key();
+            return rules.ruleSet(tenantId)
+                    .filter(set -> set.rules().stream().anyMatch(rule -> rule.key().equals(key)))
+                    .flatMap(found -> rules.update(tenantId, current -> new MappingRuleSet(current.version(),
+                            current.rules().stream().filter(rule -> !rule.key().equals(key)).toList())))
+                    .flatMap(saved -> changed(tenantId, saved));
+        });
     }
 
-    public List<VendorLink> vendorLinks(String tenantId) {
+    public Flux<VendorLink> vendorLinks(String tenantId) {
         return vendorLinks.list(tenantId);
     }
 
@@ -99,65 +103,70 @@ public final class MappingAdministration {
      *
      * @return the re-drive, or empty when the link was already known
      */
-    public Optional<RedriveReport> vendorLinkPublished(VendorLink link) {
-        if (!vendorLinks.apply(link)) {
-            return Optional.empty();
-        }
-        if (bc.vendorById(link.getTenantId(), link.getBcVendorId()).isEmpty()) {
-            bc.invalidate(link.getTenantId()); // linked to a vendor created in BC since the reference data was read
-        }
-        RedriveReport report = redriver.redriveTenant(link.getTenantId());
-        vendorLinks.markRedriven(link.getTenantId(), link.getProcoreVendorId());
-        return Optional.of(report);
+    public Mono<RedriveReport> vendorLinkPublished(VendorLink link) {
+        String tenantId = link.getTenantId();
+        return vendorLinks.apply(link).filter(Boolean::booleanValue).flatMap(changed -> {
+            if (bc.cached(tenantId).filter(known -> known.vendorById(link.getBcVendorId()).isEmpty()).isPresent()) {
+                bc.invalidate(tenantId); // linked to a vendor created in BC since the reference data was read
+            }
+            return redriver.redriveTenant(tenantId)
+                    .flatMap(report -> vendorLinks.markRedriven(tenantId, link.getProcoreVendorId()).thenReturn(report));
+        });
     }
 
-    /** vendor-sync removed a link (a tombstone on vendor.links). */
-    public Optional<RedriveReport> vendorLinkRemoved(String tenantId, long procoreVendorId) {
-        return vendorLinks.remove(tenantId, procoreVendorId)
-                ? Optional.of(redriver.redriveTenant(tenantId)) : Optional.empty();
+    /** vendor-sync removed a link (a tombstone on vendor.links); empty when there was no such link. */
+    public Mono<RedriveReport> vendorLinkRemoved(String tenantId, long procoreVendorId) {
+        return vendorLinks.remove(tenantId, procoreVendorId).filter(Boolean::booleanValue)
+                .flatMap(removed -> redriver.redriveTenant(tenantId));
     }
 
-    public List<StoredException> exceptions(String tenantId, Optional<String> status) {
-        return exceptions.list(tenantId, status.map(s -> ExceptionState.valueOf(s.trim().toUpperCase(Locale.ROOT))));
+    public Flux<StoredException> exceptions(String tenantId, Optional<String> status) {
+        return Flux.defer(() -> exceptions.list(tenantId,
+                status.map(s -> ExceptionState.valueOf(s.trim().toUpperCase(Locale.ROOT)))));
     }
 
-    public Optional<StoredException> exception(ExceptionKey key) {
+    public Mono<StoredException> exception(ExceptionKey key) {
         return exceptions.find(key);
     }
 
-    public Optional<RedriveReport> redriveOne(ExceptionKey key) {
+    public Mono<RedriveReport> redriveOne(ExceptionKey key) {
         return redriver.redriveOne(key);
     }
 
-    public RedriveReport redriveAll(String tenantId) {
+    public Mono<RedriveReport> redriveAll(String tenantId) {
         return redriver.redriveTenant(tenantId);
     }
 
-    private RuleChange save(String tenantId, List<CsvRule> numbered) {
-        reject(numbered, tenantId);
-        List<MappingRule> all = numbered.stream().map(CsvRule::rule).toList();
-        duplicateCheck(numbered);
-        return changed(tenantId, rules.replaceAll(tenantId, all));
+    private Mono<RuleChange> save(String tenantId, List<CsvRule> numbered) {
+        return reject(numbered, tenantId)
+                .then(Mono.defer(() -> {
+                    duplicateCheck(numbered);
+                    return rules.replaceAll(tenantId, numbered.stream().map(CsvRule::rule).toList());
+                }))
+                .flatMap(saved -> changed(tenantId, saved));
     }
 
-    private RuleChange changed(String tenantId, MappingRuleSet saved) {
-        return new RuleChange(saved.version(), saved.rules().size(), redriver.redriveTenant(tenantId));
+    private Mono<RuleChange> changed(String tenantId, MappingRuleSet saved) {
+        return redriver.redriveTenant(tenantId)
+                .map(report -> new RuleChange(saved.version(), saved.rules().size(), report));
     }
 
-    private void reject(List<CsvRule> numbered, String tenantId) {
-        List<RuleRejection> rejections = new ArrayList<>();
-        for (CsvRule candidate : numbered) {
-            List<Problem> problems = ruleValidator.check(tenantId, candidate.rule());
-            if (!problems.isEmpty()) {
-                rejections.add(new RuleRejection(candidate.row(), candidate.rule().describe(),
-                        problems.stream().map(Problem::message).toList()));
+    /** Checks every rule against the tenant's BC reference data; fails with all rejections, or completes. */
+    private Mono<Void> reject(List<CsvRule> numbered, String tenantId) {
+        return bc.withSnapshot(tenantId, view -> {
+            RuleValidator ruleValidator = new RuleValidator(view);
+            List<RuleRejection> rejections = new ArrayList<>();
+            for (CsvRule candidate : numbered) {
+                List<Problem> problems = ruleValidator.check(tenantId, candidate.rule());
+                if (!problems.isEmpty()) {
+                    rejections.add(new RuleRejection(candidate.row(), candidate.rule().describe(),
+                            problems.stream().map(Problem::message).toList()));
+                }
             }
-        }
-        if (!rejections.isEmpty()) {
-            throw new RulesRejectedException(rejections);
-        }
+            return rejections;
+        }).flatMap(rejections -> rejections.isEmpty() ? Mono.<Void>empty()
+                : Mono.error(new RulesRejectedException(rejections)));
     }
-
     private static void duplicateCheck(List<CsvRule> numbered) {
         java.util.Map<String, Integer> seen = new java.util.HashMap<>();
         for (CsvRule candidate : numbered) {

@@ -32,16 +32,15 @@ public class ExceptionsController {
     /** ?status=PARKED|RESOLVING|RESOLVED; all when absent. */
     @GetMapping
     public Mono<List<ExceptionJson>> list(@PathVariable String tenant, @RequestParam(required = false) String status) {
-        return Blocking.call(() -> admin.exceptions(tenant, Optional.ofNullable(status)).stream()
-                .map(ExceptionJson::of).toList());
+        return admin.exceptions(tenant, Optional.ofNullable(status)).map(ExceptionJson::of).collectList();
     }
 
     @GetMapping("/{sourceType}/{sourceId}")
     public Mono<ResponseEntity<ExceptionJson>> one(@PathVariable String tenant, @PathVariable String sourceType,
                                                    @PathVariable String sourceId) {
-        return Blocking.call(() -> admin.exception(key(tenant, sourceType, sourceId))
+        return Mono.defer(() -> admin.exception(key(tenant, sourceType, sourceId)))
                 .map(stored -> ResponseEntity.ok(ExceptionJson.of(stored)))
-                .orElseGet(() -> ResponseEntity.notFound().build()));
+                .defaultIfEmpty(ResponseEntity.notFound().build());
     }
 
     /** 202 with the job to poll at {@code GET /api/tenants/{t}/redrives/{id}}; 404 when no such exception exists. */
@@ -49,10 +48,10 @@ public class ExceptionsController {
     public Mono<ResponseEntity<RedriveJobs.Job>> redriveOne(@PathVariable String tenant, @PathVariable String sourceType,
                                                             @PathVariable String sourceId) {
         ExceptionKey key = key(tenant, sourceType, sourceId);
-        return Blocking.call(() -> admin.exception(key)
+        return admin.exception(key)
                 .map(found -> accepted(jobs.submit(tenant, key.id(),
-                        () -> admin.redriveOne(key).orElseGet(RedriveReport::empty))))
-                .orElseGet(() -> ResponseEntity.notFound().build()));
+                        () -> admin.redriveOne(key).defaultIfEmpty(RedriveReport.empty()))))
+                .defaultIfEmpty(ResponseEntity.notFound().build());
     }
 
     /** 202 with the job to poll at {@code GET /api/tenants/{t}/redrives/{id}}. */

@@ -2,7 +2,6 @@ package io.mlconnector.mapping.api;
 
 import io.mlconnector.mapping.admin.MappingAdministration;
 import io.mlconnector.mapping.admin.RuleChange;
-import io.mlconnector.mapping.rules.MappingRuleSet;
 import java.util.List;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -31,22 +30,20 @@ public class MappingRulesController {
 
     @GetMapping(path = "/rules", produces = MediaType.APPLICATION_JSON_VALUE)
     public Mono<RuleSetJson> rules(@PathVariable String tenant) {
-        return Blocking.call(() -> {
-            MappingRuleSet set = admin.rules(tenant);
-            return new RuleSetJson(tenant, set.version(), set.rules().stream().map(RuleJson::of).toList());
-        });
+        return admin.rules(tenant)
+                .map(set -> new RuleSetJson(tenant, set.version(), set.rules().stream().map(RuleJson::of).toList()));
     }
 
     /** Replace the whole rule set. */
     @PutMapping(path = "/rules", consumes = MediaType.APPLICATION_JSON_VALUE)
     public Mono<RuleChange> replace(@PathVariable String tenant, @RequestBody List<RuleJson> rules) {
-        return Blocking.call(() -> admin.replaceRules(tenant, rules.stream().map(RuleJson::toRule).toList()));
+        return Detached.run(Mono.defer(() -> admin.replaceRules(tenant, rules.stream().map(RuleJson::toRule).toList())));
     }
 
     /** Add or replace the one rule with the body's project / cost code / cost type. */
     @PutMapping(path = "/rule", consumes = MediaType.APPLICATION_JSON_VALUE)
     public Mono<RuleChange> put(@PathVariable String tenant, @RequestBody RuleJson rule) {
-        return Blocking.call(() -> admin.putRule(tenant, rule.toRule()));
+        return Detached.run(Mono.defer(() -> admin.putRule(tenant, rule.toRule())));
     }
 
     @DeleteMapping("/rule")
@@ -54,19 +51,19 @@ public class MappingRulesController {
                                                    @RequestParam(required = false) String project,
                                                    @RequestParam(required = false) String costCode,
                                                    @RequestParam(required = false) String costType) {
-        return Blocking.call(() -> admin.deleteRule(tenant, project, costCode, costType)
+        return Detached.run(admin.deleteRule(tenant, project, costCode, costType)
                 .map(ResponseEntity::ok)
-                .orElseGet(() -> ResponseEntity.notFound().build()));
+                .defaultIfEmpty(ResponseEntity.notFound().build()));
     }
 
     @GetMapping(path = "/rules.csv", produces = TEXT_CSV)
     public Mono<String> exportCsv(@PathVariable String tenant) {
-        return Blocking.call(() -> admin.exportCsv(tenant));
+        return admin.exportCsv(tenant);
     }
 
     /** Replace the whole rule set from CSV; a bad row rejects the file and changes nothing. */
     @PostMapping(path = "/rules.csv", consumes = {TEXT_CSV, MediaType.TEXT_PLAIN_VALUE})
     public Mono<RuleChange> importCsv(@PathVariable String tenant, @RequestBody String csv) {
-        return Blocking.call(() -> admin.importCsv(tenant, csv));
+        return Detached.run(admin.importCsv(tenant, csv));
     }
 }

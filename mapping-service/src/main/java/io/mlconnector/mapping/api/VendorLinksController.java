@@ -29,10 +29,10 @@ public class VendorLinksController {
 
     @GetMapping
     public Mono<List<VendorLinkJson>> list(@PathVariable String tenant) {
-        return Blocking.call(() -> admin.vendorLinks(tenant).stream()
+        return admin.vendorLinks(tenant)
                 .map(link -> new VendorLinkJson(link.getProcoreVendorId(), link.getBcVendorId(),
                         link.getBcVendorNumber(), link.getLinkedBy().name(), link.getActive()))
-                .toList());
+                .collectList();
     }
 
     /** Links moved to vendor-sync: say where, in words (410: this address will not take writes again). */

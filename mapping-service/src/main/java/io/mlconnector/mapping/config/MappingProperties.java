@@ -18,16 +18,12 @@ public record MappingProperties(
         Duration referenceDataTtl,
         Duration referenceDataMissRefresh,
         Duration redriveClaimTimeout,
-        String mongoUri,
-        String mongoDatabase,
         Map<String, String> seed) {
 
     public MappingProperties {
         referenceDataTtl = referenceDataTtl == null ? Duration.ofMinutes(15) : referenceDataTtl;
         referenceDataMissRefresh = referenceDataMissRefresh == null ? Duration.ofMinutes(1) : referenceDataMissRefresh;
         redriveClaimTimeout = redriveClaimTimeout == null ? Duration.ofMinutes(5) : redriveClaimTimeout;
-        mongoUri = mongoUri == null ? "mongodb://localhost:27017" : mongoUri;
-        mongoDatabase = mongoDatabase == null ? "mlconnector" : mongoDatabase;
         seed = seed == null ? Map.of() : Map.copyOf(seed);
     }
 }

@@ -1,11 +1,10 @@
 package io.mlconnector.mapping.config;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
-import com.mongodb.client.MongoDatabase;
+import com.mongodb.reactivestreams.client.MongoDatabase;
 import io.mlconnector.mapping.admin.MappingAdministration;
 import io.mlconnector.mapping.core.CostDocumentMapper;
 import io.mlconnector.mapping.core.CostDocumentProcessor;
+import io.mlconnector.mapping.core.DocumentMapping;
 import io.mlconnector.mapping.core.ExceptionRedriver;
 import io.mlconnector.mapping.core.MappingOutputPort;
 import io.mlconnector.mapping.policy.PostingStrategies;
@@ -14,7 +13,6 @@ import io.mlconnector.mapping.store.MongoMappingRuleStore;
 import io.mlconnector.mapping.store.MongoVendorLinkStore;
 import io.mlconnector.mapping.validation.CachedBcReferenceData;
 import io.mlconnector.mapping.validation.ReferenceDataLoader;
-import io.mlconnector.mapping.validation.ReferenceValidator;
 import io.mlconnector.tenant.TenantRegistry;
 import java.time.Clock;
 import org.springframework.beans.factory.ObjectProvider;
@@ -24,38 +22,35 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The mapping core as beans. Expected from elsewhere (the lead's wiring): a {@link MappingOutputPort} (Kafka),
- * a {@link ReferenceDataLoader} (BC, see BcClientReferenceData), the {@link TenantRegistry}, and optionally a {@link MongoDatabase}
- * (otherwise one is opened from mlc.mapping.mongo-uri / mongo-database) and a {@link Clock}.
+ * The mapping core as beans. Expected from elsewhere: a {@link MappingOutputPort} (Kafka), a
+ * {@link ReferenceDataLoader} (BC, see BcClientReferenceData), the {@link TenantRegistry}, the reactive
+ * {@link MongoDatabase} ({@code reactiveMongoDatabase}, from {@code mlc.mongodb.*}) and optionally a {@link Clock}.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(MappingProperties.class)
 public class MappingServiceConfiguration {
 
     @Bean
-    MappingDatabase mappingDatabase(ObjectProvider<MongoDatabase> shared, MappingProperties properties) {
-        MongoDatabase database = shared.getIfAvailable();
-        if (database != null) {
-            return new MappingDatabase(database, null);
-        }
-        MongoClient client = MongoClients.create(properties.mongoUri());
-        return new MappingDatabase(client.getDatabase(properties.mongoDatabase()), client);
+    MongoMappingRuleStore mappingRuleStore(MongoDatabase reactiveMongoDatabase, ObjectProvider<Clock> clock) {
+        return new MongoMappingRuleStore(reactiveMongoDatabase, clock(clock));
     }
 
+    /** Its index is created at start, on the starting thread (a store that cannot be reached fails the start). */
     @Bean
-    MongoMappingRuleStore mappingRuleStore(MappingDatabase db, ObjectProvider<Clock> clock) {
-        return new MongoMappingRuleStore(db.database(), clock(clock));
+    MongoVendorLinkStore vendorLinkStore(MongoDatabase reactiveMongoDatabase) {
+        MongoVendorLinkStore store = new MongoVendorLinkStore(reactiveMongoDatabase);
+        store.createIndexes().block();
+        return store;
     }
 
+    /** Its index is created at start, on the starting thread (a store that cannot be reached fails the start). */
     @Bean
-    MongoVendorLinkStore vendorLinkStore(MappingDatabase db) {
-        return new MongoVendorLinkStore(db.database());
-    }
-
-    @Bean
-    MongoMappingExceptionStore mappingExceptionStore(MappingDatabase db, ObjectProvider<Clock> clock,
+    MongoMappingExceptionStore mappingExceptionStore(MongoDatabase reactiveMongoDatabase, ObjectProvider<Clock> clock,
                                                      MappingProperties properties) {
-        return new MongoMappingExceptionStore(db.database(), clock(clock), properties.redriveClaimTimeout());
+        MongoMappingExceptionStore store = new MongoMappingExceptionStore(reactiveMongoDatabase, clock(clock),
+                properties.redriveClaimTimeout());
+        store.createIndexes().block();
+        return store;
     }
 
     @Bean
@@ -66,23 +61,26 @@ public class MappingServiceConfiguration {
     }
 
     @Bean
-    CostDocumentMapper costDocumentMapper(MongoMappingRuleStore rules, MongoVendorLinkStore links,
-                                          CachedBcReferenceData bc, TenantRegistry tenants,
-                                          ObjectProvider<Clock> clock) {
-        return new CostDocumentMapper(rules, links, new TenantFileSettings(tenants), new ReferenceValidator(bc),
-                PostingStrategies.standard(), clock(clock));
+    CostDocumentMapper costDocumentMapper(TenantRegistry tenants, ObjectProvider<Clock> clock) {
+        return new CostDocumentMapper(new TenantFileSettings(tenants), PostingStrategies.standard(), clock(clock));
     }
 
     @Bean
-    CostDocumentProcessor costDocumentProcessor(CostDocumentMapper mapper, MongoMappingExceptionStore exceptions,
+    DocumentMapping documentMapping(CostDocumentMapper mapper, MongoMappingRuleStore rules, MongoVendorLinkStore links,
+                                    CachedBcReferenceData bc) {
+        return new DocumentMapping(mapper, rules, links, bc);
+    }
+
+    @Bean
+    CostDocumentProcessor costDocumentProcessor(DocumentMapping mapping, MongoMappingExceptionStore exceptions,
                                                 MappingOutputPort output, ObjectProvider<Clock> clock) {
-        return new CostDocumentProcessor(mapper, exceptions, output, clock(clock));
+        return new CostDocumentProcessor(mapping, exceptions, output, clock(clock));
     }
 
     @Bean
-    ExceptionRedriver exceptionRedriver(CostDocumentMapper mapper, MongoMappingExceptionStore exceptions,
+    ExceptionRedriver exceptionRedriver(DocumentMapping mapping, MongoMappingExceptionStore exceptions,
                                         MappingOutputPort output, ObjectProvider<Clock> clock) {
-        return new ExceptionRedriver(mapper, exceptions, output, clock(clock));
+        return new ExceptionRedriver(mapping, exceptions, output, clock(clock));
     }
 
     @Bean(destroyMethod = "close")
@@ -104,20 +102,11 @@ public class MappingServiceConfiguration {
 
     @Bean
     ApplicationRunner mappingRuleSeeder(MongoMappingRuleStore rules, MappingProperties properties) {
-        return args -> new RuleSeeder(rules).seed(properties.seed());
+        return args -> new RuleSeeder(rules).seed(properties.seed()).block(); // at start, on the main thread
     }
 
     private static Clock clock(ObjectProvider<Clock> clock) {
         return clock.getIfAvailable(Clock::systemUTC);
     }
 
-    /** The database the mapping stores use, and the client to close when this configuration opened it. */
-    record MappingDatabase(MongoDatabase database, MongoClient ownedClient) implements AutoCloseable {
-        @Override
-        public void close() {
-            if (ownedClient != null) {
-                ownedClient.close();
-            }
-        }
-    }
 }

@@ -4,6 +4,7 @@ import io.mlconnector.bc.BcNotificationResource;
 import io.mlconnector.mapping.core.ExceptionRedriver;
 import io.mlconnector.mapping.core.RedriveReport;
 import io.mlconnector.mapping.validation.CachedBcReferenceData;
+import reactor.core.publisher.Mono;
 
 /**
  * Call when BC says accounts, dimensions or vendors changed (bc.webhook-events for those resources): drop the
@@ -19,9 +20,11 @@ public final class ReferenceDataRefresh {
         this.redriver = redriver;
     }
 
-    public RedriveReport referenceDataChanged(String tenantId) {
-        bc.invalidate(tenantId);
-        return redriver.redriveTenant(tenantId);
+    public Mono<RedriveReport> referenceDataChanged(String tenantId) {
+        return Mono.defer(() -> {
+            bc.invalidate(tenantId);
+            return redriver.redriveTenant(tenantId);
+        });
     }
 
     /** True for BC webhook resources that change what the mapping validates against. */

@@ -11,6 +11,8 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 /**
  * Seeds a tenant's rules from a CSV file at start, only when the tenant has no rules yet (a person's edits are
@@ -26,23 +28,44 @@ public final class RuleSeeder {
         this.rules = rules;
     }
 
-    public void seed(Map<String, String> filesByTenant) {
-        filesByTenant.forEach((tenant, file) -> seed(tenant, Path.of(file)));
+    /** Seeds every tenant in turn; completes when all are done. */
+    public Mono<Void> seed(Map<String, String> filesByTenant) {
+        return Flux.fromIterable(filesByTenant.entrySet())
+                .concatMap(seed -> seed(seed.getKey(), Path.of(seed.getValue())))
+                .then();
     }
 
-    public boolean seed(String tenantId, Path file) {
-        if (!rules.ruleSet(tenantId).isEmpty()) {
-            return false;
-        }
-        try {
-            var parsed = MappingRulesCsv.parse(Files.readString(file, StandardCharsets.UTF_8));
-            boolean inserted = rules.insertIfAbsent(tenantId, parsed.stream().map(CsvRule::rule).toList());
-            if (inserted) {
-                log.info("Seeded {} mapping rules for tenant {} from {}", parsed.size(), tenantId, file);
+    /**
+     * Seeds one tenant; emits whether it did. The file is read when this Mono is subscribed (on the subscribing
+     * thread, so no file read runs on a MongoDB driver thread) but a missing file only matters when the tenant has no
+     * rules yet.
+     */
+    public Mono<Boolean> seed(String tenantId, Path file) {
+        return Mono.fromCallable(() -> read(file)).flatMap(csv -> rules.ruleSet(tenantId).flatMap(current -> {
+            if (!current.isEmpty()) {
+                return Mono.just(false);
             }
-            return inserted;
+            if (csv.failure() != null) {
+                return Mono.error(new UncheckedIOException("Cannot read mapping seed " + file, csv.failure()));
+            }
+            var parsed = MappingRulesCsv.parse(csv.text());
+            return rules.insertIfAbsent(tenantId, parsed.stream().map(CsvRule::rule).toList())
+                    .doOnNext(inserted -> {
+                        if (inserted) {
+                            log.info("Seeded {} mapping rules for tenant {} from {}", parsed.size(), tenantId, file);
+                        }
+                    });
+        }));
+    }
+
+    private record SeedFile(String text, IOException failure) {
+    }
+
+    private static SeedFile read(Path file) {
+        try {
+            return new SeedFile(Files.readString(file, StandardCharsets.UTF_8), null);
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read mapping seed " + file, e);
+            return new SeedFile(null, e);
         }
     }
 }

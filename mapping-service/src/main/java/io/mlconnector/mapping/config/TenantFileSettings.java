@@ -46,7 +46,7 @@ public final class TenantFileSettings implements TenantSettingsProvider {
                         accounts.commitment(), accounts.commitmentContra(), accounts.contractValue(),
                         accounts.contractValueContra(), policy.journalBatch()),
                 new DimensionCodes(codes.project(), codes.costCode(), codes.costType()),
-                new PostingPolicy(treatments));
+                new PostingPolicy(treatments, policy.approvedStatuses()));
     }
 
     private static PostingTreatment treatment(Treatment treatment) {

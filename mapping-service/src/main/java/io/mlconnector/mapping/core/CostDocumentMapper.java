@@ -28,9 +28,7 @@ import io.mlconnector.mapping.policy.PostingTreatment;
 import io.mlconnector.mapping.policy.TenantAccountUse;
 import io.mlconnector.mapping.rules.DimensionAssignment;
 import io.mlconnector.mapping.rules.MappingRule;
-import io.mlconnector.mapping.rules.MappingRuleRepository;
 import io.mlconnector.mapping.rules.MappingRuleSet;
-import io.mlconnector.mapping.rules.VendorLinkRepository;
 import io.mlconnector.bc.BcVendor;
 import io.mlconnector.mapping.validation.Problem;
 import io.mlconnector.mapping.validation.ProblemCode;
@@ -48,52 +46,79 @@ import java.util.Set;
 /**
  * Cost document -> posting request, or every reason it cannot post yet, or why it is not posted at all.
  *
- * <p>Pure with respect to its ports: it reads rules, vendor links, tenant settings and BC reference data,
- * publishes nothing and stores nothing ({@link CostDocumentProcessor} does that). It may block (Mongo, BC),
- * so call it off event-loop threads.
+ * <p>Pure: it works on what it is given ({@link MappingInputs}: the tenant's rules, the vendor's link, an in-memory
+ * view of BC's reference data) and the tenants file's settings; it reads no store, calls nothing, publishes nothing
+ * and stores nothing ({@link DocumentMapping} gathers the inputs, {@link CostDocumentProcessor} acts on the outcome).
  */
 public final class CostDocumentMapper {
-    private final MappingRuleRepository rules;
-    private final VendorLinkRepository vendorLinks;
     private final TenantSettingsProvider settings;
-    private final ReferenceValidator validator;
     private final PostingStrategies strategies;
     private final Clock clock;
 
-    public CostDocumentMapper(MappingRuleRepository rules, VendorLinkRepository vendorLinks,
-                              TenantSettingsProvider settings, ReferenceValidator validator,
-                              PostingStrategies strategies, Clock clock) {
-        this.rules = rules;
-        this.vendorLinks = vendorLinks;
+    public CostDocumentMapper(TenantSettingsProvider settings, PostingStrategies strategies, Clock clock) {
         this.settings = settings;
-        this.validator = validator;
         this.strategies = strategies;
         this.clock = clock;
     }
 
-    public MappingOutcome map(CostDocument document) {
+    /**
+     * What the document comes to without looking at rules, links or BC: skipped (not eligible, or the tenant's
+     * policy does not post its kind) or parked as a document this version cannot post. Empty when it needs mapping.
+     */
+    public Optional<MappingOutcome> decidedWithoutInputs(CostDocument document) {
+        return plan(document).outcome;
+    }
+
+    /** Maps the document with the inputs gathered for it. */
+    public MappingOutcome map(CostDocument document, MappingInputs inputs) {
+        Decision decision = plan(document);
+        if (decision.outcome.isPresent()) {
+            return decision.outcome.get();
+        }
+        return mapWith(document, decision.category, decision.tenant, decision.strategy, inputs);
+    }
+
+    /** Either an outcome already, or the category, tenant settings and strategy to map with. */
+    private record Decision(Optional<MappingOutcome> outcome, DocumentCategory category, TenantMappingSettings tenant,
+                            PostingStrategy strategy) {
+        static Decision decided(MappingOutcome outcome) {
+            return new Decision(Optional.of(outcome), null, null, null);
+        }
+    }
+
+    private Decision plan(CostDocument document) {
         Optional<String> skipReason = PostingEligibility.skipReason(document);
         if (skipReason.isPresent()) {
-            return new Skipped(skipReason.get());
+            return Decision.decided(new Skipped(skipReason.get()));
         }
         Optional<DocumentCategory> category = DocumentCategory.of(document);
         if (category.isEmpty()) {
-            return park(document, Set.of(Problem.document(ProblemCode.UNSUPPORTED_DOCUMENT,
+            Optional<String> notApproved = PostingEligibility.statusReason(document);
+            if (notApproved.isPresent()) {
+                return Decision.decided(new Skipped(notApproved.get()));
+            }
+            return Decision.decided(park(document, Set.of(Problem.document(ProblemCode.UNSUPPORTED_DOCUMENT,
                     "This connector version cannot post a " + document.getSourceType() + " document"
                             + (document.getDirectCostType() == null ? "" : " of direct cost type '"
-                            + document.getDirectCostType() + "'") + ". It is kept here until an upgrade can.")));
+                            + document.getDirectCostType() + "'") + ". It is kept here until an upgrade can."))));
         }
         TenantMappingSettings tenant = settings.forTenant(document.getTenantId());
+        Optional<String> notApproved = PostingEligibility.statusReason(document, category.get(),
+                tenant.policy().approvedStatusesFor(category.get()));
+        if (notApproved.isPresent()) {
+            return Decision.decided(new Skipped(notApproved.get()));
+        }
         PostingTreatment treatment = tenant.policy().treatmentFor(category.get());
         Optional<PostingStrategy> strategy = strategies.forTreatment(treatment);
         if (strategy.isEmpty()) {
-            return new Skipped("the tenant's posting policy does not post " + category.get().label() + "s");
+            return Decision.decided(new Skipped("the tenant's posting policy does not post " + category.get().label() + "s"));
         }
-        return mapWith(document, category.get(), tenant, strategy.get());
+        return new Decision(Optional.empty(), category.get(), tenant, strategy.get());
     }
 
     private MappingOutcome mapWith(CostDocument document, DocumentCategory category, TenantMappingSettings tenant,
-                                   PostingStrategy strategy) {
+                                   PostingStrategy strategy, MappingInputs inputs) {
+        ReferenceValidator validator = new ReferenceValidator(inputs.bc());
         Set<Problem> problems = new LinkedHashSet<>();
         String tenantId = document.getTenantId();
         List<CostDocumentLine> postable = document.getLines().stream()
@@ -101,13 +126,13 @@ public final class CostDocumentMapper {
                 .toList();
         checkDocument(document, postable, problems);
 
-        MappingRuleSet ruleSet = rules.ruleSet(tenantId);
+        MappingRuleSet ruleSet = inputs.ruleSet();
         LineDimensions dimensions = new LineDimensions(validator, tenantId, ruleSet, tenant.dimensionCodes(),
                 blankToNull(document.getProjectNumber()));
         List<DimensionAssignment> projectDimensions = dimensions.projectDimensions(problems);
         List<MappedLine> mappedLines = new ArrayList<>();
         for (CostDocumentLine line : postable) {
-            mappedLines.add(mapLine(document, line, strategy.lineNeeds(), ruleSet, dimensions, problems));
+            mappedLines.add(mapLine(document, line, strategy.lineNeeds(), ruleSet, dimensions, validator, problems));
         }
         PostingInput input = new PostingInput(document, category, mappedLines, projectDimensions, tenant.accounts());
         for (TenantAccountUse use : strategy.tenantAccounts(input)) {
@@ -117,7 +142,7 @@ public final class CostDocumentMapper {
         if (strategy.needsVendor()) {
             VendorRef procoreVendor = document.getVendor();
             var resolution = validator.resolveVendor(tenantId, procoreVendor,
-                    procoreVendor == null ? Optional.empty() : vendorLinks.link(tenantId, procoreVendor.getId()));
+                    procoreVendor == null ? Optional.empty() : inputs.vendorLink());
             problems.addAll(resolution.problems());
             vendor = resolution.vendor();
         }
@@ -147,7 +172,7 @@ public final class CostDocumentMapper {
     }
 
     private MappedLine mapLine(CostDocument document, CostDocumentLine line, LineNeeds needs, MappingRuleSet ruleSet,
-                               LineDimensions lineDimensions, Set<Problem> problems) {
+                               LineDimensions lineDimensions, ReferenceValidator validator, Set<Problem> problems) {
         String project = blankToNull(document.getProjectNumber());
         String costCode = line.getCostCode() == null ? null : blankToNull(line.getCostCode().getFullCode());
         String costType = line.getCostType() == null ? null : blankToNull(line.getCostType().getCode());

@@ -2,14 +2,15 @@ package io.mlconnector.mapping.core;
 
 import io.mlconnector.events.MappingException;
 import io.mlconnector.events.PostingRequest;
+import reactor.core.publisher.Mono;
 
 /**
- * Where mapping results go: bc.posting-requests and mapping.exceptions, keyed tenantId|sourceType|sourceId.
- * The lead wires it to Kafka. Implementations should be synchronous (send and wait for the ack) so that a
- * failure surfaces to the caller: the re-driver then leaves the exception parked instead of losing it.
+ * Where mapping results go: bc.posting-requests and mapping.exceptions, keyed tenantId|sourceType|sourceId. Each
+ * Mono completes when the broker acknowledged the record and fails when it did not: the caller then does not resolve
+ * (the listener retries, the re-driver leaves the exception parked) instead of losing it.
  */
 public interface MappingOutputPort {
-    void publishPostingRequest(PostingRequest request);
+    Mono<Void> publishPostingRequest(PostingRequest request);
 
-    void publishException(MappingException exception);
+    Mono<Void> publishException(MappingException exception);
 }

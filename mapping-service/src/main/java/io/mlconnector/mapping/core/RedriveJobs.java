@@ -1,29 +1,33 @@
 package io.mlconnector.mapping.core;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import reactor.core.Disposable;
+import reactor.core.Disposables;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 
 /**
  * Re-drives requested over the API run here, outside the HTTP request: the request returns the job's id at once and
  * the caller polls it. A client that goes away, a proxy timeout or a slow broker cannot cut a re-drive short halfway
- * (and so cannot leave claims behind). Jobs are kept in memory by this replica (the newest {@value #KEPT}); a restart
- * forgets them, and whatever a lost job had not finished stays PARKED for the next re-drive.
+ * (and so cannot leave claims behind). At most {@code concurrency} jobs run at once; the others wait their turn. Jobs
+ * are kept in memory by this replica (the newest {@value #KEPT}); a restart forgets them, and whatever a lost job had
+ * not finished stays PARKED for the next re-drive.
  */
 public final class RedriveJobs implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(RedriveJobs.class);
     static final int KEPT = 500;
+    private static final Duration DEFAULT_GRACE = Duration.ofSeconds(20);
 
     public enum Status { RUNNING, DONE, FAILED }
 
@@ -32,38 +36,64 @@ public final class RedriveJobs implements AutoCloseable {
                       RedriveReport report, String error) {
     }
 
-    private final ExecutorService executor;
-    private final Clock clock;
-    private final Map<String, Job> jobs = new ConcurrentHashMap<>();
+    private record Queued(Job job, Supplier<Mono<RedriveReport>> work) {
+    }
 
-    public RedriveJobs(int threads, Clock clock) {
-        AtomicInteger n = new AtomicInteger();
-        this.executor = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "redrive-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
+    private final Clock clock;
+    private final Duration grace;
+    private final Map<String, Job> jobs = new ConcurrentHashMap<>();
+    private final Sinks.Many<Queued> queue = Sinks.many().unicast().onBackpressureBuffer();
+    private final Disposable.Composite running = Disposables.composite();
+    private final Sinks.Empty<Void> drained = Sinks.empty();
+
+    public RedriveJobs(int concurrency, Clock clock) {
+        this(concurrency, clock, DEFAULT_GRACE);
+    }
+
+    /** {@code grace}: how long {@link #close()} lets running jobs finish before it cancels them. */
+    public RedriveJobs(int concurrency, Clock clock, Duration grace) {
         this.clock = clock;
+        this.grace = grace;
+        running.add(queue.asFlux()
+                .flatMap(queued -> run(queued.job(), queued.work()), concurrency)
+                .doOnTerminate(drained::tryEmitEmpty)
+                .subscribe());
     }
 
     /** Starts {@code work} for {@code tenantId} ({@code scope}: what is re-driven) and returns the RUNNING job. */
-    public Job submit(String tenantId, String scope, Supplier<RedriveReport> work) {
-        Job started = new Job(UUID.randomUUID().toString(), tenantId, scope, Status.RUNNING, clock.instant(), null, null, null);
+    public Job submit(String tenantId, String scope, Supplier<Mono<RedriveReport>> work) {
+        Job started = new Job(jobId(), tenantId, scope, Status.RUNNING, clock.instant(), null, null, null);
         jobs.put(started.id(), started);
         forgetOldest();
-        executor.execute(() -> {
-            try {
-                RedriveReport report = work.get();
-                jobs.put(started.id(), new Job(started.id(), tenantId, scope, Status.DONE, started.startedAt(),
-                        clock.instant(), report, null));
-            } catch (RuntimeException | Error e) {
-                log.warn("Re-drive job {} ({} of {}) failed: {}", started.id(), scope, tenantId, e.toString());
-                jobs.put(started.id(), new Job(started.id(), tenantId, scope, Status.FAILED, started.startedAt(),
-                        clock.instant(), null, "the re-drive stopped before it finished; documents it did not reach"
-                        + " stay parked: try again (" + e.getClass().getSimpleName() + ")"));
-            }
-        });
+        queue.emitNext(new Queued(started, work), Sinks.EmitFailureHandler.busyLooping(Duration.ofSeconds(1)));
         return started;
+    }
+
+    /**
+     * A random (version 4 layout) id from {@link ThreadLocalRandom}: {@code UUID.randomUUID()} reads SecureRandom, a
+     * file read on the request's event-loop thread. A job id is not a secret (a job is only found with its tenant).
+     */
+    private static String jobId() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        long high = (random.nextLong() & ~0xF000L) | 0x4000L;
+        long low = (random.nextLong() & ~(0xC000L << 48)) | (0x8000L << 48);
+        return new UUID(high, low).toString();
+    }
+
+    private Mono<Void> run(Job started, Supplier<Mono<RedriveReport>> work) {
+        return Mono.defer(work)
+                .defaultIfEmpty(RedriveReport.empty())
+                .doOnNext(report -> jobs.put(started.id(), new Job(started.id(), started.tenantId(), started.scope(),
+                        Status.DONE, started.startedAt(), clock.instant(), report, null)))
+                .onErrorResume(e -> {
+                    log.warn("Re-drive job {} ({} of {}) failed: {}", started.id(), started.scope(), started.tenantId(),
+                            e.toString());
+                    jobs.put(started.id(), new Job(started.id(), started.tenantId(), started.scope(), Status.FAILED,
+                            started.startedAt(), clock.instant(), null, "the re-drive stopped before it finished;"
+                            + " documents it did not reach stay parked: try again (" + e.getClass().getSimpleName() + ")"));
+                    return Mono.empty();
+                })
+                .then();
     }
 
     public Optional<Job> find(String tenantId, String id) {
@@ -81,12 +111,20 @@ public final class RedriveJobs implements AutoCloseable {
         }
     }
 
-    /** Lets running re-drives finish (each gives its claims back if interrupted after the grace period). */
+    /**
+     * Takes no more jobs and lets the running ones finish for a grace period; then cancels them, and each gives its
+     * claims back. Called at shutdown, on the thread that closes the context (never an event loop).
+     */
     @Override
-    public void close() throws InterruptedException {
-        executor.shutdown();
-        if (!executor.awaitTermination(20, TimeUnit.SECONDS)) {
-            executor.shutdownNow();
+    public void close() {
+        queue.tryEmitComplete();
+        try {
+            drained.asMono().block(grace);
+        } catch (IllegalStateException timedOut) {
+            log.warn("Re-drive jobs still running after {} s; cancelling them (their claims are given back)",
+                    grace.toMillis() / 1000.0);
+        } finally {
+            running.dispose();
         }
     }
 }

@@ -37,7 +37,9 @@ public final class CostDocumentListener {
                     + " '" + document.getSourceId() + "' of tenant '" + document.getTenantId()
                     + "' has no tenant or no source id; it cannot be mapped");
         }
-        MappingOutcome outcome = processor.process(document);
+        // a Kafka listener thread, not an event loop: it waits for this record's whole processing, so a failure is
+        // retried (or dead-lettered) before the offset is committed
+        MappingOutcome outcome = processor.process(document).block();
         // mlc.mapping.documents{tenant,type,outcome=mapped|parked|skipped}: what the accountants' queue looks like
         meters.counter("mlc.mapping.documents", "tenant", document.getTenantId(),
                 "type", document.getSourceType().name(), "outcome", outcomeName(outcome)).increment();

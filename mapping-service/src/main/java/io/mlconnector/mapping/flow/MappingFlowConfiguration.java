@@ -1,6 +1,7 @@
 package io.mlconnector.mapping.flow;
 
 import io.mlconnector.bc.BcClientOptions;
+import io.mlconnector.bc.BcResilience;
 import io.mlconnector.mapping.config.ReferenceDataRefresh;
 import io.mlconnector.mapping.core.CostDocumentProcessor;
 import io.mlconnector.mapping.core.MappingOutputPort;
@@ -36,8 +37,9 @@ public class MappingFlowConfiguration {
     }
 
     @Bean
-    BcClients bcClients(WebClient.Builder webClient, Clock clock) {
-        return new BcClients(webClient, clock, tenantId -> BcClientOptions.defaults());
+    BcClients bcClients(WebClient.Builder webClient, Clock clock, MeterRegistry registry) {
+        return new BcClients(webClient, clock, tenantId -> BcClientOptions.defaults(),
+                new BcResilience().bindTo(registry));
     }
 
     @Bean

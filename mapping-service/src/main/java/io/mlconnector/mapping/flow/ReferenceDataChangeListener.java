@@ -35,7 +35,7 @@ public final class ReferenceDataChangeListener {
         if (ReferenceDataRefresh.concernsMapping(notification.getResource())) {
             log.info("BC reference data changed for {} ({} {}): re-driving parked documents",
                     notification.getTenantId(), notification.getChangeType(), notification.getResource());
-            refresh.referenceDataChanged(notification.getTenantId());
+            refresh.referenceDataChanged(notification.getTenantId()).block(); // a listener thread waits for its record
         }
     }
 }

@@ -47,14 +47,16 @@ public final class VendorLinkListener {
                 throw new BadRecordException("vendor link tombstone " + record.topic() + "-" + record.partition()
                         + "@" + record.offset() + " has an unreadable key: " + e.getMessage());
             }
-            admin.vendorLinkRemoved(key.tenantId(), procoreVendorId);
+            admin.vendorLinkRemoved(key.tenantId(), procoreVendorId).block(); // a listener thread waits for its record
             return;
         }
         onVendorLink(decoder.value(record, VendorLink.class));
     }
 
     public void onVendorLink(VendorLink link) {
-        admin.vendorLinkPublished(link).filter(redrive -> !redrive.resolved().isEmpty() || !redrive.stillParked().isEmpty())
+        // a Kafka listener thread, not an event loop: it waits until the link is stored and its re-drive done
+        admin.vendorLinkPublished(link).blockOptional()
+                .filter(redrive -> !redrive.resolved().isEmpty() || !redrive.stillParked().isEmpty())
                 .ifPresent(redrive -> log.info("tenant {}: Procore vendor {} now linked to BC"
                         + " vendor {}: re-drive resolved {}, {} still parked", link.getTenantId(),
                 link.getProcoreVendorId(), link.getBcVendorNumber(), redrive.resolved().size(),

@@ -1,22 +1,22 @@
 package io.mlconnector.mapping.policy;
 
 import io.mlconnector.events.CostDocument;
-import java.util.Locale;
+import io.mlconnector.tenant.DocumentType;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * Only approved documents on active projects move (DESIGN.md). Everything else is skipped with a reason, not
- * parked: there is nothing for a person to fix in the mapping.
+ * Only documents that still stand, on active projects, in a status the tenant posts that document type in, move.
+ * Everything else is skipped with a reason, not parked: there is nothing for a person to fix in the mapping. The
+ * approved statuses are the tenant's ({@code postingPolicy.approvedStatuses}, Procore's own approved statuses
+ * unless the tenants file says otherwise).
  */
 public final class PostingEligibility {
-    // Belt and braces: the ingest sets approved=false for these, but a void document must never post.
-    private static final Set<String> NEVER_POSTED = Set.of("void", "voided", "rejected", "draft", "pending",
-            "terminated", "revise and resubmit");
 
     private PostingEligibility() {
     }
 
+    /** Deleted or voided documents and documents of inactive projects; no tenant setting changes these. */
     public static Optional<String> skipReason(CostDocument document) {
         if (document.getDeleted()) {
             return Optional.of("deleted or voided in Procore");
@@ -24,11 +24,25 @@ public final class PostingEligibility {
         if (!document.getProjectActive()) {
             return Optional.of("project " + projectLabel(document) + " is inactive");
         }
-        String status = document.getStatus() == null ? "" : document.getStatus().trim();
-        if (!document.getApproved() || NEVER_POSTED.contains(status.toLowerCase(Locale.ROOT))) {
-            return Optional.of("status '" + status + "' is not approved; only approved documents post");
-        }
         return Optional.empty();
+    }
+
+    /** A document whose status is not one of the tenant's approved statuses for its type (case ignored). */
+    public static Optional<String> statusReason(CostDocument document, DocumentCategory category,
+                                                Set<String> approvedStatuses) {
+        String status = document.getStatus() == null ? "" : document.getStatus().strip();
+        if (approvedStatuses.stream().anyMatch(s -> s.equalsIgnoreCase(status))) {
+            return Optional.empty();
+        }
+        return Optional.of("status '" + status + "' is not approved for posting: " + category.label() + "s post in "
+                + String.join(", ", approvedStatuses.stream().map(s -> "'" + s + "'").toList())
+                + " (postingPolicy.approvedStatuses." + DocumentType.valueOf(category.name()).key() + ")");
+    }
+
+    /** A document of a type this version cannot post: the ingest's own approval flag decides whether to say so. */
+    public static Optional<String> statusReason(CostDocument document) {
+        return document.getApproved() ? Optional.empty()
+                : Optional.of("status '" + document.getStatus() + "' is not approved; only approved documents post");
     }
 
     private static String projectLabel(CostDocument document) {

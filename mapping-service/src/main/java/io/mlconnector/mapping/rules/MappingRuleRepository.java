@@ -1,6 +1,8 @@
 package io.mlconnector.mapping.rules;
 
-/** Port: a tenant's current mapping rules. */
+import reactor.core.publisher.Mono;
+
+/** Port: a tenant's current mapping rules (the empty set when it has none). */
 public interface MappingRuleRepository {
-    MappingRuleSet ruleSet(String tenantId);
+    Mono<MappingRuleSet> ruleSet(String tenantId);
 }

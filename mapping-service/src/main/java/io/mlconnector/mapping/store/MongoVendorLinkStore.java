@@ -2,27 +2,29 @@ package io.mlconnector.mapping.store;
 
 import static com.mongodb.client.model.Filters.eq;
 
-import com.mongodb.client.MongoCollection;
-import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.Updates;
+import com.mongodb.reactivestreams.client.MongoCollection;
+import com.mongodb.reactivestreams.client.MongoDatabase;
 import io.mlconnector.events.VendorLink;
 import io.mlconnector.events.VendorLinkOrigin;
 import io.mlconnector.mapping.rules.VendorLinkRepository;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Date;
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.bson.Document;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 /**
  * Collection {@code mapping_vendor_links}, mapping-service's read model of the links vendor-sync owns and publishes
  * on {@code vendor.links}: one document per tenantId|procoreVendorId, written only from those events (the accountant
- * links vendors through vendor-sync's API). Rebuilt from the compacted topic if lost.
+ * links vendors through vendor-sync's API). Rebuilt from the compacted topic if lost. Reactive driver: every method
+ * returns a Mono or Flux and nothing blocks.
  */
 public final class MongoVendorLinkStore implements VendorLinkRepository {
     public static final String COLLECTION = "mapping_vendor_links";
@@ -31,20 +33,22 @@ public final class MongoVendorLinkStore implements VendorLinkRepository {
 
     public MongoVendorLinkStore(MongoDatabase database) {
         this.collection = database.getCollection(COLLECTION);
-        collection.createIndex(Indexes.ascending("tenantId"), new IndexOptions().name("tenant"));
+    }
+
+    /** Creates the collection's index (idempotent); run once at start. */
+    public Mono<Void> createIndexes() {
+        return Mono.from(collection.createIndex(Indexes.ascending("tenantId"), new IndexOptions().name("tenant"))).then();
     }
 
     @Override
-    public Optional<VendorLink> link(String tenantId, long procoreVendorId) {
-        return Optional.ofNullable(collection.find(eq("_id", id(tenantId, procoreVendorId))).first())
+    public Mono<VendorLink> link(String tenantId, long procoreVendorId) {
+        return Mono.from(collection.find(eq("_id", id(tenantId, procoreVendorId))).first())
                 .map(MongoVendorLinkStore::read);
     }
 
-    public List<VendorLink> list(String tenantId) {
-        List<VendorLink> links = new ArrayList<>();
-        collection.find(eq("tenantId", tenantId)).sort(Sorts.ascending("procoreVendorId"))
-                .forEach(doc -> links.add(read(doc)));
-        return links;
+    public Flux<VendorLink> list(String tenantId) {
+        return Flux.from(collection.find(eq("tenantId", tenantId)).sort(Sorts.ascending("procoreVendorId")))
+                .map(MongoVendorLinkStore::read);
     }
 
     /**
@@ -53,38 +57,45 @@ public final class MongoVendorLinkStore implements VendorLinkRepository {
      * @return whether the tenant's parked documents need a re-drive: what the mapping resolves changed (another BC
      *         vendor, or it became (in)active), or an earlier change was stored but its re-drive did not finish
      */
-    public boolean apply(VendorLink link) {
+    public Mono<Boolean> apply(VendorLink link) {
         String id = id(link.getTenantId(), link.getProcoreVendorId());
-        Document stored = collection.find(eq("_id", id)).first();
-        Optional<VendorLink> current = Optional.ofNullable(stored).map(MongoVendorLinkStore::read);
-        boolean redrivePending = stored != null && !stored.getBoolean("redriven", true);
-        if (current.isPresent() && current.get().getChangedAt().isAfter(link.getChangedAt())) {
-            return redrivePending;
-        }
-        boolean changed = current.isEmpty() || !Objects.equals(current.get().getBcVendorId(), link.getBcVendorId())
-                || !Objects.equals(current.get().getBcVendorNumber(), link.getBcVendorNumber())
-                || current.get().getActive() != link.getActive();
-        collection.replaceOne(eq("_id", id), new Document("_id", id)
-                        .append("tenantId", link.getTenantId())
-                        .append("procoreVendorId", link.getProcoreVendorId())
-                        .append("bcVendorId", link.getBcVendorId())
-                        .append("bcVendorNumber", link.getBcVendorNumber())
-                        .append("linkedBy", link.getLinkedBy().name())
-                        .append("active", link.getActive())
-                        .append("changedAt", Date.from(link.getChangedAt()))
-                        .append("redriven", !(changed || redrivePending)),
-                new ReplaceOptions().upsert(true));
-        return changed || redrivePending;
+        return Mono.from(collection.find(eq("_id", id)).first())
+                .map(Optional::of)
+                .defaultIfEmpty(Optional.empty())
+                .flatMap(stored -> {
+                    Optional<VendorLink> current = stored.map(MongoVendorLinkStore::read);
+                    boolean redrivePending = stored.isPresent() && !stored.get().getBoolean("redriven", true);
+                    if (current.isPresent() && current.get().getChangedAt().isAfter(link.getChangedAt())) {
+                        return Mono.just(redrivePending);
+                    }
+                    boolean changed = current.isEmpty()
+                            || !Objects.equals(current.get().getBcVendorId(), link.getBcVendorId())
+                            || !Objects.equals(current.get().getBcVendorNumber(), link.getBcVendorNumber())
+                            || current.get().getActive() != link.getActive();
+                    return Mono.from(collection.replaceOne(eq("_id", id), new Document("_id", id)
+                                            .append("tenantId", link.getTenantId())
+                                            .append("procoreVendorId", link.getProcoreVendorId())
+                                            .append("bcVendorId", link.getBcVendorId())
+                                            .append("bcVendorNumber", link.getBcVendorNumber())
+                                            .append("linkedBy", link.getLinkedBy().name())
+                                            .append("active", link.getActive())
+                                            .append("changedAt", Date.from(link.getChangedAt()))
+                                            .append("redriven", !(changed || redrivePending)),
+                                    new ReplaceOptions().upsert(true)))
+                            .thenReturn(changed || redrivePending);
+                });
     }
 
     /** The re-drive this link asked for is done (so a replay of the same link does not re-drive again). */
-    public void markRedriven(String tenantId, long procoreVendorId) {
-        collection.updateOne(eq("_id", id(tenantId, procoreVendorId)), com.mongodb.client.model.Updates.set("redriven", true));
+    public Mono<Void> markRedriven(String tenantId, long procoreVendorId) {
+        return Mono.from(collection.updateOne(eq("_id", id(tenantId, procoreVendorId)), Updates.set("redriven", true)))
+                .then();
     }
 
-    /** A tombstone: the Procore vendor is linked to no BC vendor any more. */
-    public boolean remove(String tenantId, long procoreVendorId) {
-        return collection.deleteOne(eq("_id", id(tenantId, procoreVendorId))).getDeletedCount() == 1;
+    /** A tombstone: the Procore vendor is linked to no BC vendor any more. True when a link was removed. */
+    public Mono<Boolean> remove(String tenantId, long procoreVendorId) {
+        return Mono.from(collection.deleteOne(eq("_id", id(tenantId, procoreVendorId))))
+                .map(result -> result.getDeletedCount() == 1);
     }
 
     private static String id(String tenantId, long procoreVendorId) {

@@ -11,8 +11,8 @@ import reactor.core.publisher.Mono;
 /**
  * Loads a tenant's reference data from Business Central through {@link BcClient}: accounts, dimensions with their
  * values ($expand, one request per page) and all vendors, the three lists read concurrently (the client caps
- * concurrency per environment). Blocking by design: {@link CachedBcReferenceData} calls it from a worker thread
- * and holds the tenant's slot while it loads, so one tenant never loads twice at once.
+ * concurrency per environment). Non-blocking: {@link CachedBcReferenceData} shares one load per tenant between
+ * everyone who asks while it runs.
  */
 public final class BcClientReferenceData implements ReferenceDataLoader {
     private final Function<String, BcClient> clientForTenant;
@@ -30,14 +30,15 @@ public final class BcClientReferenceData implements ReferenceDataLoader {
     }
 
     @Override
-    public ReferenceSnapshot load(String tenantId) {
-        BcClient bc = clientForTenant.apply(tenantId);
-        var accounts = bc.accounts().map(BcClientReferenceData::account).collectList();
-        var dimensions = bc.dimensions().map(BcClientReferenceData::dimension).collectList();
-        var vendors = bc.vendors(null).collectList();
-        return Mono.zip(accounts, dimensions, vendors)
-                .map(all -> new ReferenceSnapshot(all.getT1(), all.getT2(), all.getT3(), clock.instant()))
-                .block(timeout);
+    public Mono<ReferenceSnapshot> load(String tenantId) {
+        return Mono.defer(() -> {
+            BcClient bc = clientForTenant.apply(tenantId);
+            var accounts = bc.accounts().map(BcClientReferenceData::account).collectList();
+            var dimensions = bc.dimensions().map(BcClientReferenceData::dimension).collectList();
+            var vendors = bc.vendors(null).collectList();
+            return Mono.zip(accounts, dimensions, vendors)
+                    .map(all -> new ReferenceSnapshot(all.getT1(), all.getT2(), all.getT3(), clock.instant()));
+        }).timeout(timeout);
     }
 
     private static GlAccount account(BcAccount a) {

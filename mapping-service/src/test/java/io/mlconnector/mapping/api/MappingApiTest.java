@@ -61,12 +61,12 @@ class MappingApiTest {
                 .expectBody()
                 .jsonPath("$.rejections[0].row").isEqualTo(3)
                 .jsonPath("$.rejections[0].reasons[0]").value(reason -> assertThat((String) reason).contains("blocked"));
-        assertThat(h.rules.ruleSet(HarborRidge.TENANT).version()).isEqualTo(1);
+        assertThat(h.rules.ruleSet(HarborRidge.TENANT).block().version()).isEqualTo(1);
     }
 
     @Test
     void fixingARuleThroughTheApiResolvesTheParkedDocument() {
-        h.processor.process(Docs.requisition("9000300", line("r1", "04-200", "M", "100.00")));
+        h.processor.process(Docs.requisition("9000300", line("r1", "04-200", "M", "100.00"))).block();
 
         client.get().uri(BASE + "/exceptions?status=PARKED").exchange()
                 .expectStatus().isOk()
@@ -105,7 +105,7 @@ class MappingApiTest {
     @Test
     void projectRuleThroughTheApiGivesAFreeTextProjectItsBcValueAndResolvesItsParkedDocuments() {
         h.processor.process(Docs.document(io.mlconnector.events.SourceType.REQUISITION, "9000400",
-                List.of(line("r1", "03-300", "S", "100.00"))).setProjectNumber("24-017 / Phase B").build());
+                List.of(line("r1", "03-300", "S", "100.00"))).setProjectNumber("24-017 / Phase B").build()).block();
         client.get().uri(BASE + "/exceptions/REQUISITION/9000400").exchange()
                 .expectStatus().isOk()
                 .expectBody().jsonPath("$.reasons[0].code").isEqualTo("PROJECT_NOT_MAPPED");
@@ -146,14 +146,14 @@ class MappingApiTest {
                 .exchange().expectStatus().isOk();
         client.delete().uri(BASE + "/mapping/rule?project=2024-001&costCode=03-300").exchange().expectStatus().isOk();
         client.delete().uri(BASE + "/mapping/rule?project=2024-001&costCode=03-300").exchange().expectStatus().isNotFound();
-        assertThat(h.rules.ruleSet(HarborRidge.TENANT).rules()).hasSize(1);
+        assertThat(h.rules.ruleSet(HarborRidge.TENANT).block().rules()).hasSize(1);
 
         // links are vendor-sync's: the old write address says where to go, the list shows what vendor-sync published
         client.put().uri(BASE + "/mapping/vendor-links/3968031").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("bcVendorNumber", "v1100")).exchange().expectStatus().isEqualTo(410)
                 .expectBody().jsonPath("$.message").value(m -> assertThat((String) m)
                         .contains("PUT /vendor-sync/tenants/harbor-ridge/vendor-links/3968031"));
-        h.admin.vendorLinkPublished(io.mlconnector.mapping.fixtures.Links.manual(3968031L, "V1100"));
+        h.admin.vendorLinkPublished(io.mlconnector.mapping.fixtures.Links.manual(3968031L, "V1100")).blockOptional();
         client.get().uri(BASE + "/mapping/vendor-links").exchange().expectStatus().isOk()
                 .expectBody().jsonPath("$[0].procoreVendorId").isEqualTo(3968031)
                 .jsonPath("$[0].bcVendorNumber").isEqualTo("V1100")

@@ -3,7 +3,7 @@ package io.mlconnector.mapping.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.mongodb.client.MongoDatabase;
+import com.mongodb.reactivestreams.client.MongoDatabase;
 import io.mlconnector.mapping.core.CostDocumentProcessor;
 import io.mlconnector.mapping.core.MappingOutputPort;
 import io.mlconnector.mapping.fixtures.HarborRidge;
@@ -30,6 +30,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Mono;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 /**
@@ -95,14 +96,14 @@ class TenantSettingsComeFromTheTenantsFileTest {
                 .withBean(MongoDatabase.class, mongo::database)
                 .withBean(MappingOutputPort.class, RecordingOutput::new)
                 .withBean(TenantRegistry.class, () -> registry(northwind()))
-                .withBean(ReferenceDataLoader.class, () -> tenant -> HarborRidge.snapshot(Instant.now()))
+                .withBean(ReferenceDataLoader.class, () -> tenant -> Mono.just(HarborRidge.snapshot(Instant.now())))
                 .withPropertyValues(
                         "mlc.mapping.reference-data-ttl=5m",
                         "mlc.mapping.seed.harbor-ridge=../demo-data/mapping/harbor-ridge.csv")
                 .run(context -> {
                     assertThat(context).hasNotFailed().hasSingleBean(CostDocumentProcessor.class);
                     context.getBean(org.springframework.boot.ApplicationRunner.class).run(null);
-                    assertThat(context.getBean(MongoMappingRuleStore.class).ruleSet("harbor-ridge").rules()).hasSize(8);
+                    assertThat(context.getBean(MongoMappingRuleStore.class).ruleSet("harbor-ridge").block().rules()).hasSize(8);
                 });
     }
 }

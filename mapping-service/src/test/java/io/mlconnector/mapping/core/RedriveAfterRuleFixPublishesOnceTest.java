@@ -40,12 +40,12 @@ class RedriveAfterRuleFixPublishesOnceTest {
 
     @Test
     void fixingTheRuleResolvesAndPublishesExactlyOnce() {
-        assertThat(h.processor.process(masonryRequisition())).isInstanceOf(MappingOutcome.Parked.class);
+        assertThat(h.processor.process(masonryRequisition()).block()).isInstanceOf(MappingOutcome.Parked.class);
         assertThat(h.output.postingRequests).isEmpty();
         assertThat(h.output.exceptions).extracting(MappingException::getStatus).containsExactly(ExceptionStatus.PARKED);
-        assertThat(h.exceptions.find(key)).get().extracting(s -> s.state()).isEqualTo(ExceptionState.PARKED);
+        assertThat(h.exceptions.find(key).blockOptional()).get().extracting(s -> s.state()).isEqualTo(ExceptionState.PARKED);
 
-        var change = h.admin.putRule(HarborRidge.TENANT, MappingRule.codeAndType("04-200", "M", "5120"));
+        var change = h.admin.putRule(HarborRidge.TENANT, MappingRule.codeAndType("04-200", "M", "5120")).block();
 
         assertThat(change.redrive().resolved()).containsExactly(key.id());
         assertThat(h.output.postingRequests).hasSize(1);
@@ -54,23 +54,23 @@ class RedriveAfterRuleFixPublishesOnceTest {
         assertThat(h.output.postingRequests.get(0).getTotalAmount()).isEqualTo(new BigDecimal("1400.00"));
         assertThat(h.output.exceptions).extracting(MappingException::getStatus)
                 .containsExactly(ExceptionStatus.PARKED, ExceptionStatus.RESOLVED);
-        assertThat(h.exceptions.find(key)).get().satisfies(stored -> {
+        assertThat(h.exceptions.find(key).blockOptional()).get().satisfies(stored -> {
             assertThat(stored.state()).isEqualTo(ExceptionState.RESOLVED);
             assertThat(stored.resolution()).isEqualTo("mapped on re-drive");
         });
 
-        assertThat(h.redriver.redriveTenant(HarborRidge.TENANT).resolved()).isEmpty();
-        assertThat(h.redriver.redriveOne(key)).get().extracting(RedriveReport::notClaimed).isEqualTo(List.of(key.id()));
+        assertThat(h.redriver.redriveTenant(HarborRidge.TENANT).block().resolved()).isEmpty();
+        assertThat(h.redriver.redriveOne(key).blockOptional()).get().extracting(RedriveReport::notClaimed).isEqualTo(List.of(key.id()));
         assertThat(h.output.postingRequests).hasSize(1);
     }
 
     @Test
     void concurrentRedrivesPublishOnce() throws Exception {
-        h.processor.process(masonryRequisition());
+        h.processor.process(masonryRequisition()).block();
         h.unblockInBc("5190");
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
-            Callable<RedriveReport> redrive = () -> h.redriver.redriveTenant(HarborRidge.TENANT);
+            Callable<RedriveReport> redrive = () -> h.redriver.redriveTenant(HarborRidge.TENANT).block();
             var futures = pool.invokeAll(List.of(redrive, redrive, redrive, redrive));
             int resolved = 0;
             for (var future : futures) {
@@ -85,10 +85,10 @@ class RedriveAfterRuleFixPublishesOnceTest {
 
     @Test
     void ruleChangeThatDoesNotFixItKeepsTheDocumentParkedWithoutNoise() {
-        h.processor.process(masonryRequisition());
-        var change = h.admin.putRule(HarborRidge.TENANT, MappingRule.codeAndType("01-100", "L", "5110"));
+        h.processor.process(masonryRequisition()).block();
+        var change = h.admin.putRule(HarborRidge.TENANT, MappingRule.codeAndType("01-100", "L", "5110")).block();
         assertThat(change.redrive().stillParked()).containsExactly(key.id());
-        assertThat(h.exceptions.find(key)).get().satisfies(stored -> {
+        assertThat(h.exceptions.find(key).blockOptional()).get().satisfies(stored -> {
             assertThat(stored.state()).isEqualTo(ExceptionState.PARKED);
             assertThat(stored.reasons()).extracting(r -> r.code()).containsExactly("GL_ACCOUNT_BLOCKED");
         });
@@ -98,29 +98,29 @@ class RedriveAfterRuleFixPublishesOnceTest {
 
     @Test
     void ruleOnABlockedAccountIsRejectedAndNothingChanges() {
-        long version = h.rules.ruleSet(HarborRidge.TENANT).version();
+        long version = h.rules.ruleSet(HarborRidge.TENANT).block().version();
         org.assertj.core.api.Assertions.assertThatThrownBy(() ->
-                        h.admin.putRule(HarborRidge.TENANT, MappingRule.codeAndType("09-900", "M", "5190")))
+                        h.admin.putRule(HarborRidge.TENANT, MappingRule.codeAndType("09-900", "M", "5190")).block())
                 .isInstanceOf(io.mlconnector.mapping.admin.RulesRejectedException.class)
                 .hasMessageContaining("blocked");
-        assertThat(h.rules.ruleSet(HarborRidge.TENANT).version()).isEqualTo(version);
+        assertThat(h.rules.ruleSet(HarborRidge.TENANT).block().version()).isEqualTo(version);
     }
 
     @Test
     void aManualLinkPublishedByVendorSyncReDrivesTheDocumentsThatWaitedForIt() {
         CostDocument document = Docs.document(SourceType.REQUISITION, "9000201", List.of(line("r1", "03-300", "S", "10.00")))
                 .setVendor(new VendorRef(3968031L, "Quickfix Handyman LLC", null)).build();
-        h.processor.process(document);
+        h.processor.process(document).block();
         assertThat(h.output.postingRequests).isEmpty();
 
-        RedriveReport report = h.admin.vendorLinkPublished(Links.manual(3968031L, "V1100")).orElseThrow();
+        RedriveReport report = h.admin.vendorLinkPublished(Links.manual(3968031L, "V1100")).blockOptional().orElseThrow();
 
         assertThat(report.resolved()).hasSize(1);
         assertThat(h.output.postingRequests).singleElement().extracting(r -> r.getVendorNumber()).isEqualTo("V1100");
-        assertThat(h.admin.vendorLinks(HarborRidge.TENANT)).singleElement()
+        assertThat(h.admin.vendorLinks(HarborRidge.TENANT).collectList().block()).singleElement()
                 .satisfies(l -> assertThat(l.getBcVendorNumber()).isEqualTo("V1100"));
         // the compacted topic read again from the start (a restart, a new replica): no second re-drive, nothing twice
-        assertThat(h.admin.vendorLinkPublished(Links.manual(3968031L, "V1100"))).isEmpty();
+        assertThat(h.admin.vendorLinkPublished(Links.manual(3968031L, "V1100")).blockOptional()).isEmpty();
         assertThat(h.output.postingRequests).hasSize(1);
     }
 
@@ -128,13 +128,13 @@ class RedriveAfterRuleFixPublishesOnceTest {
     void aLinkToAVendorCreatedInBcSinceTheReferenceDataWasReadStillReDrivesTheDocument() {
         CostDocument document = Docs.document(SourceType.REQUISITION, "9000202", List.of(line("r1", "03-300", "S", "10.00")))
                 .setVendor(new VendorRef(3968032L, "Lone Star Rebar Supply", null)).build();
-        h.processor.process(document);
+        h.processor.process(document).block();
         h.bcVendors.add(io.mlconnector.bc.BcVendor.of(
                 java.util.UUID.fromString("8f3c2a10-0000-4000-a000-000000000131"), "V1310",
                 "Lone Star Rebar Supply", io.mlconnector.bc.VendorBlocking.fromWire("_x0020_"))); // created in BC after mapping-service read its vendors
 
         RedriveReport report = h.admin.vendorLinkPublished(Links.manual(3968032L,
-                "8f3c2a10-0000-4000-a000-000000000131", "V1310", java.time.Instant.parse("2026-12-01T00:00:00Z")))
+                "8f3c2a10-0000-4000-a000-000000000131", "V1310", java.time.Instant.parse("2026-12-01T00:00:00Z"))).blockOptional()
                 .orElseThrow();
 
         assertThat(report.resolved()).hasSize(1);
@@ -143,53 +143,54 @@ class RedriveAfterRuleFixPublishesOnceTest {
 
     @Test
     void newerRevisionThatMapsResolvesTheParkedOne() {
-        h.processor.process(masonryRequisition());
+        h.processor.process(masonryRequisition()).block();
         CostDocument fixedInProcore = Docs.document(SourceType.REQUISITION, "9000200",
                 List.of(line("r1", "04-200", "L", "1000.00", "100.00"))).setContentRevision("rev-2").build();
-        assertThat(h.processor.process(fixedInProcore)).isInstanceOf(MappingOutcome.Mapped.class);
-        assertThat(h.exceptions.find(key)).get().extracting(s -> s.state()).isEqualTo(ExceptionState.RESOLVED);
-        assertThat(h.redriver.redriveTenant(HarborRidge.TENANT).resolved()).isEmpty();
+        assertThat(h.processor.process(fixedInProcore).block()).isInstanceOf(MappingOutcome.Mapped.class);
+        assertThat(h.exceptions.find(key).blockOptional()).get().extracting(s -> s.state()).isEqualTo(ExceptionState.RESOLVED);
+        assertThat(h.redriver.redriveTenant(HarborRidge.TENANT).block().resolved()).isEmpty();
         assertThat(h.output.postingRequests).hasSize(1);
     }
 
     @Test
     void documentVoidedWhileParkedIsResolvedAsSkipped() {
-        h.processor.process(masonryRequisition());
+        h.processor.process(masonryRequisition()).block();
         CostDocument voided = Docs.document(SourceType.REQUISITION, "9000200", List.of(line("r1", "04-200", "M", "1000.00")))
                 .setStatus("void").setApproved(false).setContentRevision("rev-3").build();
-        assertThat(h.processor.process(voided)).isInstanceOf(MappingOutcome.Skipped.class);
-        assertThat(h.exceptions.find(key)).get().extracting(s -> s.resolution()).asString().contains("skipped");
+        assertThat(h.processor.process(voided).block()).isInstanceOf(MappingOutcome.Skipped.class);
+        assertThat(h.exceptions.find(key).blockOptional()).get().extracting(s -> s.resolution()).asString().contains("skipped");
     }
 
     @Test
     void failedPublishLeavesTheDocumentParked() {
-        h.processor.process(masonryRequisition());
-        var failing = new ExceptionRedriver(h.mapper, h.exceptions, new MappingOutputPort() {
+        h.processor.process(masonryRequisition()).block();
+        var failing = new ExceptionRedriver(h.mapping, h.exceptions, new MappingOutputPort() {
             @Override
-            public void publishPostingRequest(io.mlconnector.events.PostingRequest request) {
-                throw new IllegalStateException("broker down");
+            public reactor.core.publisher.Mono<Void> publishPostingRequest(io.mlconnector.events.PostingRequest request) {
+                return reactor.core.publisher.Mono.error(new IllegalStateException("broker down"));
             }
 
             @Override
-            public void publishException(MappingException exception) {
+            public reactor.core.publisher.Mono<Void> publishException(MappingException exception) {
+                return reactor.core.publisher.Mono.empty();
             }
         }, h.clock);
         h.unblockInBc("5190");
-        assertThat(failing.redriveTenant(HarborRidge.TENANT).failed()).containsExactly(key.id());
-        assertThat(h.exceptions.find(key)).get().extracting(s -> s.state()).isEqualTo(ExceptionState.PARKED);
-        assertThat(h.redriver.redriveTenant(HarborRidge.TENANT).resolved()).containsExactly(key.id());
+        assertThat(failing.redriveTenant(HarborRidge.TENANT).block().failed()).containsExactly(key.id());
+        assertThat(h.exceptions.find(key).blockOptional()).get().extracting(s -> s.state()).isEqualTo(ExceptionState.PARKED);
+        assertThat(h.redriver.redriveTenant(HarborRidge.TENANT).block().resolved()).containsExactly(key.id());
     }
 
     @Test
     void parkedDocumentRoundTripsThroughTheStore() {
         CostDocument original = masonryRequisition();
-        h.processor.process(original);
-        assertThat(h.exceptions.find(key)).get().satisfies(stored -> {
+        h.processor.process(original).block();
+        assertThat(h.exceptions.find(key).blockOptional()).get().satisfies(stored -> {
             assertThat(stored.document()).isEqualTo(original);
             assertThat(stored.parkCount()).isEqualTo(1);
         });
-        h.processor.process(original);
-        assertThat(h.exceptions.find(key)).get().extracting(s -> s.parkCount()).isEqualTo(2);
-        assertThat(h.exceptions.list(HarborRidge.TENANT, Optional.of(ExceptionState.PARKED))).hasSize(1);
+        h.processor.process(original).block();
+        assertThat(h.exceptions.find(key).blockOptional()).get().extracting(s -> s.parkCount()).isEqualTo(2);
+        assertThat(h.exceptions.list(HarborRidge.TENANT, Optional.of(ExceptionState.PARKED)).collectList().block()).hasSize(1);
     }
 }

@@ -15,12 +15,16 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import reactor.core.Disposable;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 
 /**
- * A re-drive whose publish hangs on Kafka, fails, or is interrupted (its caller went away) gives its claim back at
- * once: the document is PARKED again and listed with the parked ones, not hidden in RESOLVING until the claim times
+ * A re-drive whose publish hangs on Kafka, fails, or is cancelled (its caller went away, or the service stops) gives
+ * its claim back at once: the document is PARKED again and listed with the parked ones, not hidden in RESOLVING until the claim times
  * out. And a re-drive started over the API runs outside the request: the caller gets a job to poll at once.
  */
 class RedriveReleasesClaimOnEveryFailureTest {
@@ -34,64 +38,50 @@ class RedriveReleasesClaimOnEveryFailureTest {
 
     /** Parks the masonry requisition (04-200/M maps onto a blocked account), then unblocks it in BC (no re-drive yet). */
     private void parkedThenFixable() {
-        h.processor.process(Docs.requisition("9000400", line("r1", "04-200", "M", "1000.00", "100.00")));
+        h.processor.process(Docs.requisition("9000400", line("r1", "04-200", "M", "1000.00", "100.00"))).block();
         h.unblockInBc("5190"); // the account the masonry rule maps onto
-        assertThat(h.exceptions.find(key)).get().extracting(s -> s.state()).isEqualTo(ExceptionState.PARKED);
+        assertThat(h.exceptions.find(key).blockOptional()).get().extracting(s -> s.state()).isEqualTo(ExceptionState.PARKED);
     }
 
     @Test
     void aKafkaSendThatTimesOutLeavesTheDocumentParked() {
         parkedThenFixable();
-        ExceptionRedriver redriver = new ExceptionRedriver(h.mapper, h.exceptions, new FailingOutput(
-                () -> {
-                    throw new IllegalStateException("could not publish to bc.posting-requests: timed out after 30 s");
-                }), h.clock);
+        ExceptionRedriver redriver = new ExceptionRedriver(h.mapping, h.exceptions, new FailingOutput(
+                () -> Mono.error(new IllegalStateException(
+                        "could not publish to bc.posting-requests: timed out after 30 s"))), h.clock);
 
-        RedriveReport report = redriver.redriveTenant(HarborRidge.TENANT);
+        RedriveReport report = redriver.redriveTenant(HarborRidge.TENANT).block();
 
         assertThat(report.failed()).containsExactly(key.id());
-        assertThat(h.exceptions.find(key)).get().extracting(s -> s.state()).isEqualTo(ExceptionState.PARKED);
+        assertThat(h.exceptions.find(key).blockOptional()).get().extracting(s -> s.state()).isEqualTo(ExceptionState.PARKED);
     }
 
     @Test
-    void aReDriveInterruptedWhileWaitingForKafkaLeavesTheDocumentParked() throws Exception {
+    void aReDriveWhoseSubscriberGoesAwayWhileWaitingForKafkaLeavesTheDocumentParked() throws Exception {
         parkedThenFixable();
         CountDownLatch publishing = new CountDownLatch(1);
-        ExceptionRedriver redriver = new ExceptionRedriver(h.mapper, h.exceptions, new FailingOutput(() -> {
+        ExceptionRedriver redriver = new ExceptionRedriver(h.mapping, h.exceptions, new FailingOutput(() -> {
             publishing.countDown();
-            try {
-                Thread.sleep(60_000); // Kafka hangs; the caller goes away and the thread is interrupted
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt(); // what KafkaMappingOutput does
-                throw new IllegalStateException("interrupted while publishing to bc.posting-requests", e);
-            }
+            return Mono.never(); // Kafka hangs; the caller goes away (cancels)
         }), h.clock);
-        Thread caller = new Thread(() -> redriver.redriveTenant(HarborRidge.TENANT));
-        caller.start();
+        Disposable caller = redriver.redriveTenant(HarborRidge.TENANT).subscribe();
         assertThat(publishing.await(10, TimeUnit.SECONDS)).isTrue();
-        assertThat(h.exceptions.find(key)).get().extracting(s -> s.state()).isEqualTo(ExceptionState.RESOLVING);
+        assertThat(h.exceptions.find(key).blockOptional()).get().extracting(s -> s.state())
+                .isEqualTo(ExceptionState.RESOLVING);
 
-        caller.interrupt();
-        caller.join(10_000);
+        caller.dispose();
 
-        assertThat(caller.isAlive()).isFalse();
-        assertThat(h.exceptions.find(key)).get().extracting(s -> s.state())
-                .as("released at once, not after the claim timeout").isEqualTo(ExceptionState.PARKED);
-        assertThat(h.exceptions.list(HarborRidge.TENANT, java.util.Optional.of(ExceptionState.PARKED)))
-                .extracting(s -> s.key().id()).contains(key.id());
+        waitUntil(() -> h.exceptions.find(key).blockOptional().orElseThrow().state() == ExceptionState.PARKED);
+        assertThat(h.exceptions.list(HarborRidge.TENANT, java.util.Optional.of(ExceptionState.PARKED))
+                .collectList().block()).extracting(s -> s.key().id()).contains(key.id());
     }
 
     @Test
     void anApiReDriveReturnsAJobAtOnceAndFinishesOutsideTheRequest() throws Exception {
         parkedThenFixable();
-        CountDownLatch kafkaBack = new CountDownLatch(1);
-        ExceptionRedriver redriver = new ExceptionRedriver(h.mapper, h.exceptions, new FailingOutput(() -> {
-            try {
-                kafkaBack.await(); // a slow broker
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }), h.clock);
+        Sinks.Empty<Void> kafkaBack = Sinks.empty();
+        ExceptionRedriver redriver = new ExceptionRedriver(h.mapping, h.exceptions,
+                new FailingOutput(kafkaBack::asMono), h.clock); // a slow broker
         try (RedriveJobs jobs = new RedriveJobs(1, Clock.systemUTC())) {
             long started = System.nanoTime();
             RedriveJobs.Job job = jobs.submit(HarborRidge.TENANT, "all", () -> redriver.redriveTenant(HarborRidge.TENANT));
@@ -101,11 +91,29 @@ class RedriveReleasesClaimOnEveryFailureTest {
                     .isEqualTo(RedriveJobs.Status.RUNNING);
             assertThat(jobs.find("another-tenant", job.id())).isEmpty();
 
-            kafkaBack.countDown();
+            kafkaBack.tryEmitEmpty();
             waitUntil(() -> jobs.find(HarborRidge.TENANT, job.id()).orElseThrow().status() == RedriveJobs.Status.DONE);
             assertThat(jobs.find(HarborRidge.TENANT, job.id()).orElseThrow().report().resolved()).containsExactly(key.id());
-            assertThat(h.exceptions.find(key)).get().extracting(s -> s.state()).isEqualTo(ExceptionState.RESOLVED);
+            assertThat(h.exceptions.find(key).blockOptional()).get().extracting(s -> s.state())
+                    .isEqualTo(ExceptionState.RESOLVED);
         }
+    }
+
+    @Test
+    void jobsCancelledAtShutdownGiveTheirClaimsBack() throws Exception {
+        parkedThenFixable();
+        CountDownLatch publishing = new CountDownLatch(1);
+        ExceptionRedriver redriver = new ExceptionRedriver(h.mapping, h.exceptions, new FailingOutput(() -> {
+            publishing.countDown();
+            return Mono.never(); // Kafka never answers
+        }), h.clock);
+        RedriveJobs jobs = new RedriveJobs(1, Clock.systemUTC(), Duration.ofMillis(200));
+        jobs.submit(HarborRidge.TENANT, "all", () -> redriver.redriveTenant(HarborRidge.TENANT));
+        assertThat(publishing.await(10, TimeUnit.SECONDS)).isTrue();
+
+        jobs.close();
+
+        waitUntil(() -> h.exceptions.find(key).blockOptional().orElseThrow().state() == ExceptionState.PARKED);
     }
 
     static void waitUntil(java.util.function.BooleanSupplier condition) throws InterruptedException {
@@ -116,21 +124,22 @@ class RedriveReleasesClaimOnEveryFailureTest {
         }
     }
 
-    /** Publishes exceptions; runs {@code onPostingRequest} for posting requests. */
+    /** Publishes exceptions; answers posting requests with what {@code onPostingRequest} gives. */
     private static final class FailingOutput implements MappingOutputPort {
-        private final Runnable onPostingRequest;
+        private final Supplier<Mono<Void>> onPostingRequest;
 
-        FailingOutput(Runnable onPostingRequest) {
+        FailingOutput(Supplier<Mono<Void>> onPostingRequest) {
             this.onPostingRequest = onPostingRequest;
         }
 
         @Override
-        public void publishPostingRequest(PostingRequest request) {
-            onPostingRequest.run();
+        public Mono<Void> publishPostingRequest(PostingRequest request) {
+            return Mono.defer(onPostingRequest);
         }
 
         @Override
-        public void publishException(MappingException exception) {
+        public Mono<Void> publishException(MappingException exception) {
+            return Mono.empty();
         }
     }
 }

@@ -60,4 +60,26 @@ class SkippedDocumentsTest {
         var document = Docs.document(SourceType.PURCHASE_ORDER_CONTRACT, "4", List.of(line("c1", "03-300", "M", "1.00"))).build();
         assertThat(skipReason(document)).contains("posting policy", "commitment");
     }
+
+    @Test
+    void theTenantsApprovedStatusesDecideWhatPosts() {
+        // Before, the statuses were fixed in code: a tenant whose requisitions post once the architect has approved
+        // them (pending_owner_approval) could not say so, and one that posts only "approved" could not either.
+        var pendingOwner = Docs.document(SourceType.REQUISITION, "5", List.of(line("r1", "03-300", "S", "1.00")))
+                .setStatus("pending_owner_approval").setApproved(false).build();
+        var approvedAsNoted = Docs.document(SourceType.REQUISITION, "6", List.of(line("r1", "03-300", "S", "1.00")))
+                .setStatus("approved_as_noted").build();
+        assertThat(skipReason(pendingOwner)).contains("'pending_owner_approval' is not approved",
+                "postingPolicy.approvedStatuses.requisitions");
+        assertThat(harness.mapper().map(approvedAsNoted)).isNotInstanceOf(MappingOutcome.Skipped.class);
+
+        var earlier = io.mlconnector.tenant.ApprovedStatuses.PROCORE_DEFAULTS.byType();
+        var statuses = new java.util.EnumMap<>(earlier);
+        statuses.put(io.mlconnector.tenant.DocumentType.REQUISITION,
+                java.util.Set.of("approved", "pending_owner_approval"));
+        harness.settings = harness.settings.withPolicy(new PostingPolicy(harness.settings.policy().treatments(),
+                new io.mlconnector.tenant.ApprovedStatuses(statuses)));
+        assertThat(harness.mapper().map(pendingOwner)).isNotInstanceOf(MappingOutcome.Skipped.class);
+        assertThat(skipReason(approvedAsNoted)).contains("'approved_as_noted' is not approved");
+    }
 }

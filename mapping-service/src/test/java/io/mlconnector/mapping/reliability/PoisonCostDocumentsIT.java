@@ -10,17 +10,15 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.mlconnector.events.CostDocument;
 import io.mlconnector.mapping.MappingServiceApplication;
 import io.mlconnector.mapping.fixtures.Docs;
+import io.mlconnector.testing.NoBlockingCalls;
+import io.mlconnector.mapping.fixtures.SandboxTenants;
 import io.mlconnector.sandbox.bc.BcSandbox;
 import io.mlconnector.sandbox.bc.BcSandboxOptions;
 import io.mlconnector.schemas.Topics;
 import io.mlconnector.schemas.serde.AvroSerializer;
 import io.mlconnector.service.kafka.DeadLetters;
 import io.mlconnector.service.kafka.PartitionStalls;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,6 +33,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -49,13 +48,14 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * and a well-formed document without a tenant go to {@code procore.cost-documents.dlt} at once, byte for byte. Then
  * MongoDB goes away: the next document keeps failing and holds its partition (a later version must not overtake it);
  * past the stall bound readiness is DOWN and {@code mlc.kafka.partition.stalled} reads 1. MongoDB back: it maps, the
- * document after it too, and the state clears.
+ * document after it too, and the state clears. With BlockHound: nothing blocks an event loop on the way.
  */
 @Tag("reliability")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         MappingServiceApplication.CONFIG, "mlc.kafka.stall-after=2s", "mlc.health.cache-for=0s"})
 @EmbeddedKafka(partitions = 1, topics = {Topics.PROCORE_COST_DOCUMENTS, Topics.BC_POSTING_REQUESTS,
         Topics.MAPPING_EXCEPTIONS}, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
+@ExtendWith(NoBlockingCalls.class)
 class PoisonCostDocumentsIT {
 
     private static final String REGISTRY = "inprocess://mapping-poison-test";
@@ -76,7 +76,7 @@ class PoisonCostDocumentsIT {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        registry.add("mlc.tenants.file", PoisonCostDocumentsIT::tenantsFile);
+        registry.add("mlc.tenants.file", () -> SandboxTenants.harborRidge(BC));
         registry.add("mlc.tenants.allow-plaintext-secrets", () -> "true");
         registry.add("mlc.mongodb.uri", () -> "mongodb://127.0.0.1:" + MONGO_PORT);
         registry.add("mlc.mongodb.database", () -> "mapping-poison-test");
@@ -173,24 +173,5 @@ class PoisonCostDocumentsIT {
     private static String header(ConsumerRecord<byte[], byte[]> record, String name) {
         var h = record.headers().lastHeader(name);
         return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
-    }
-
-    private static String tenantsFile() {
-        String json = """
-                {"tenants":[{"id":"harbor-ridge","displayName":"Harbor Ridge Builders",
-                  "bc":{"aadTenantId":"7c1d2e3f-0000-4000-8000-00000000b001","environment":"Production",
-                        "companyId":"5a1e0000-0000-4000-8000-0000000c0001","clientId":"harbor-ridge-bc-app",
-                        "clientSecret":"bc-sandbox-secret","apiBase":"%s","loginBase":"%s"},
-                  "procore":{"companyId":5001234,"clientId":"harbor-ridge-procore",
-                        "clientSecret":"procore-sandbox-secret"},
-                  "webhookToken":"procore-webhook-token","bcClientState":"bc-client-state"}]}
-                """.formatted(BC.apiBaseUrl(), BC.loginBaseUrl());
-        try {
-            Path file = Files.createTempFile("mapping-tenants", ".json");
-            file.toFile().deleteOnExit();
-            return Files.writeString(file, json).toString();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -25,51 +25,51 @@ class CsvImportIsAllOrNothingTest {
 
     @Test
     void goodImportReplacesTheRuleSet() {
-        var change = h.admin.importCsv(HarborRidge.TENANT, HEADER + ",,L,5110,\n,,M,5120,\n2024-001,03-300,,5130,PHASE=\n");
-        MappingRuleSet stored = h.rules.ruleSet(HarborRidge.TENANT);
+        var change = h.admin.importCsv(HarborRidge.TENANT, HEADER + ",,L,5110,\n,,M,5120,\n2024-001,03-300,,5130,PHASE=\n").block();
+        MappingRuleSet stored = h.rules.ruleSet(HarborRidge.TENANT).block();
         assertThat(stored.rules()).hasSize(3);
         assertThat(stored.version()).isEqualTo(change.version()).isEqualTo(2);
     }
 
     @Test
     void formatErrorRejectsAndChangesNothing() {
-        MappingRuleSet before = h.rules.ruleSet(HarborRidge.TENANT);
-        assertThatThrownBy(() -> h.admin.importCsv(HarborRidge.TENANT, HEADER + ",,L,5110,\n,,,5120,\n"))
+        MappingRuleSet before = h.rules.ruleSet(HarborRidge.TENANT).block();
+        assertThatThrownBy(() -> h.admin.importCsv(HarborRidge.TENANT, HEADER + ",,L,5110,\n,,,5120,\n").block())
                 .isInstanceOfSatisfying(CsvRowException.class, e -> assertThat(e.row()).isEqualTo(3));
-        assertThat(h.rules.ruleSet(HarborRidge.TENANT).rules()).isEqualTo(before.rules());
-        assertThat(h.rules.ruleSet(HarborRidge.TENANT).version()).isEqualTo(before.version());
+        assertThat(h.rules.ruleSet(HarborRidge.TENANT).block().rules()).isEqualTo(before.rules());
+        assertThat(h.rules.ruleSet(HarborRidge.TENANT).block().version()).isEqualTo(before.version());
     }
 
     @Test
     void rowWithAnAccountBcRefusesRejectsTheImportWithRowAndReason() {
-        MappingRuleSet before = h.rules.ruleSet(HarborRidge.TENANT);
+        MappingRuleSet before = h.rules.ruleSet(HarborRidge.TENANT).block();
         assertThatThrownBy(() -> h.admin.importCsv(HarborRidge.TENANT,
-                HEADER + ",,L,5110,\n,,M,5120,\n,04-200,M,5190,\n,01-100,,2110,\n,02-200,,5100,PHASE=X\n"))
+                HEADER + ",,L,5110,\n,,M,5120,\n,04-200,M,5190,\n,01-100,,2110,\n,02-200,,5100,PHASE=X\n").block())
                 .isInstanceOfSatisfying(RulesRejectedException.class, e -> {
                     assertThat(e.rejections()).extracting(r -> r.row()).containsExactly(4, 5, 6);
                     assertThat(e.rejections().get(0).reasons()).singleElement().asString().contains("5190", "blocked");
                     assertThat(e.rejections().get(1).reasons()).singleElement().asString().contains("direct posting");
                     assertThat(e.rejections().get(2).reasons()).hasSize(3); // heading, not direct, unknown dimension
                 });
-        assertThat(h.rules.ruleSet(HarborRidge.TENANT).version()).isEqualTo(before.version());
+        assertThat(h.rules.ruleSet(HarborRidge.TENANT).block().version()).isEqualTo(before.version());
     }
 
     @Test
     void singleRuleEditsAreVersioned() {
-        h.admin.putRule(HarborRidge.TENANT, MappingRule.codeAndType("04-200", "M", "5120"));
-        assertThat(h.rules.ruleSet(HarborRidge.TENANT).resolve("2024-001", "04-200", "M")).get()
+        h.admin.putRule(HarborRidge.TENANT, MappingRule.codeAndType("04-200", "M", "5120")).block();
+        assertThat(h.rules.ruleSet(HarborRidge.TENANT).block().resolve("2024-001", "04-200", "M")).get()
                 .extracting(MappingRule::glAccount).isEqualTo("5120");
-        assertThat(h.admin.deleteRule(HarborRidge.TENANT, null, "04-200", "m")).isPresent();
-        assertThat(h.admin.deleteRule(HarborRidge.TENANT, null, "04-200", "M")).isEmpty();
-        MappingRuleSet after = h.rules.ruleSet(HarborRidge.TENANT);
+        assertThat(h.admin.deleteRule(HarborRidge.TENANT, null, "04-200", "m").blockOptional()).isPresent();
+        assertThat(h.admin.deleteRule(HarborRidge.TENANT, null, "04-200", "M").blockOptional()).isEmpty();
+        MappingRuleSet after = h.rules.ruleSet(HarborRidge.TENANT).block();
         assertThat(after.version()).isEqualTo(3);
         assertThat(after.resolve("2024-001", "04-200", "M")).get().extracting(MappingRule::glAccount).isEqualTo("5120");
     }
 
     @Test
     void seedingOnlyFillsAnEmptyTenant() {
-        assertThat(h.rules.insertIfAbsent(HarborRidge.TENANT, List.of(MappingRule.typeDefault("L", "5110")))).isFalse();
-        assertThat(h.rules.insertIfAbsent("new-gc", List.of(MappingRule.typeDefault("L", "5110")))).isTrue();
-        assertThat(h.rules.ruleSet("new-gc").rules()).hasSize(1);
+        assertThat(h.rules.insertIfAbsent(HarborRidge.TENANT, List.of(MappingRule.typeDefault("L", "5110"))).block()).isFalse();
+        assertThat(h.rules.insertIfAbsent("new-gc", List.of(MappingRule.typeDefault("L", "5110"))).block()).isTrue();
+        assertThat(h.rules.ruleSet("new-gc").block().rules()).hasSize(1);
     }
 }

@@ -32,7 +32,7 @@ class BcClientReferenceDataIT {
                 Secret.of("bc-sandbox-secret"));
         BcClient client = BcClient.create(connection, WebClient.builder(), Clock.systemUTC(), BcClientOptions.defaults());
         snapshot = new BcClientReferenceData(tenant -> client, Clock.systemUTC(), Duration.ofSeconds(20))
-                .load("harbor-ridge");
+                .load("harbor-ridge").block();
     }
 
     @AfterAll
@@ -42,20 +42,23 @@ class BcClientReferenceDataIT {
 
     @Test
     void demoDocumentsMapOrParkAsTheCatalogueSaysAgainstTheSandbox() {
-        var bc = new CachedBcReferenceData(tenant -> snapshot, Duration.ofMinutes(15), Duration.ofMinutes(1),
-                Clock.systemUTC());
-        var mapper = new io.mlconnector.mapping.core.CostDocumentMapper(
-                tenant -> io.mlconnector.mapping.fixtures.HarborRidge.ruleSet(), (tenant, id) -> java.util.Optional.empty(),
-                tenant -> io.mlconnector.mapping.fixtures.HarborRidge.settings(), new ReferenceValidator(bc),
-                io.mlconnector.mapping.policy.PostingStrategies.standard(), Clock.systemUTC());
+        var bc = new CachedBcReferenceData(tenant -> reactor.core.publisher.Mono.just(snapshot), Duration.ofMinutes(15),
+                Duration.ofMinutes(1), Clock.systemUTC());
+        var mapping = new io.mlconnector.mapping.core.DocumentMapping(new io.mlconnector.mapping.core.CostDocumentMapper(
+                tenant -> io.mlconnector.mapping.fixtures.HarborRidge.settings(),
+                io.mlconnector.mapping.policy.PostingStrategies.standard(), Clock.systemUTC()),
+                tenant -> reactor.core.publisher.Mono.just(io.mlconnector.mapping.fixtures.HarborRidge.ruleSet()),
+                (tenant, id) -> reactor.core.publisher.Mono.empty(), bc);
+        java.util.function.Function<io.mlconnector.events.CostDocument, io.mlconnector.mapping.core.MappingOutcome> mapper =
+                document -> mapping.map(document).block();
         var ok = io.mlconnector.mapping.fixtures.Docs.requisition("1",
                 io.mlconnector.mapping.fixtures.Docs.line("r1", "03-300", "S", "1000.00", "100.00"));
-        assertThat(mapper.map(ok)).isInstanceOf(io.mlconnector.mapping.core.MappingOutcome.Mapped.class);
+        assertThat(mapper.apply(ok)).isInstanceOf(io.mlconnector.mapping.core.MappingOutcome.Mapped.class);
         var bad = io.mlconnector.mapping.fixtures.Docs.document(io.mlconnector.events.SourceType.REQUISITION, "2",
                 java.util.List.of(io.mlconnector.mapping.fixtures.Docs.line("a", "99-900", "M", "1.00"),
                         io.mlconnector.mapping.fixtures.Docs.line("b", "04-200", "M", "1.00")))
                 .setVendor(io.mlconnector.mapping.fixtures.Docs.vendor(29)).build();
-        var parked = (io.mlconnector.mapping.core.MappingOutcome.Parked) mapper.map(bad);
+        var parked = (io.mlconnector.mapping.core.MappingOutcome.Parked) mapper.apply(bad);
         assertThat(parked.exception().getReasons()).extracting(r -> r.getCode()).containsExactly(
                 "COST_CODE_NOT_MAPPED", "DIMENSION_VALUE_UNKNOWN", "GL_ACCOUNT_BLOCKED", "VENDOR_BLOCKED");
     }

@@ -17,7 +17,9 @@ import io.mlconnector.ingest.sync.Readers;
 import io.mlconnector.ingest.sync.TenantSync;
 import io.mlconnector.ingest.webhook.ProcoreWebhookListener;
 import io.mlconnector.ingest.webhook.ProcoreWebhookRegistration;
+import io.mlconnector.procore.CircuitBreakerOptions;
 import io.mlconnector.procore.ProcoreClientOptions;
+import io.mlconnector.procore.ProcoreResilience;
 import io.mlconnector.service.clients.ProcoreClients;
 import io.mlconnector.tenant.TenantRegistry;
 import java.time.Clock;
@@ -65,9 +67,16 @@ public class IngestConfiguration {
 
     @Bean
     ProcoreClients procoreClients(WebClient.Builder webClient, Clock clock, ProcoreCallCounter calls,
-                                  @Value("${mlc.procore.per-page:100}") int perPage) {
-        return new ProcoreClients(webClient, clock, ProcoreClientOptions.defaults().withPerPage(perPage),
-                calls::listenerFor);
+                                  @Value("${mlc.procore.per-page:100}") int perPage,
+                                  @Value("${mlc.procore.circuit-breaker.minimum-calls:10}") int breakerMinimumCalls,
+                                  @Value("${mlc.procore.circuit-breaker.open-for:30s}") Duration breakerOpenFor,
+                                  MeterRegistry registry) {
+        CircuitBreakerOptions breaker = CircuitBreakerOptions.defaults();
+        breaker = new CircuitBreakerOptions(Math.max(breaker.slidingWindowSize(), breakerMinimumCalls),
+                breakerMinimumCalls, breaker.failureRatePercent(), breakerOpenFor, breaker.halfOpenCalls());
+        return new ProcoreClients(webClient, clock, ProcoreClientOptions.defaults().withPerPage(perPage)
+                .withCircuitBreaker(breaker),
+                calls::listenerFor, new ProcoreResilience().bindTo(registry));
     }
 
     @Bean

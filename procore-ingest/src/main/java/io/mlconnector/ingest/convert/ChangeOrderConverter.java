@@ -9,6 +9,7 @@ import io.mlconnector.procore.model.ChangeOrder;
 import io.mlconnector.procore.model.ChangeOrderKind;
 import io.mlconnector.procore.model.ChangeOrderLine;
 import io.mlconnector.procore.model.CommitmentLine;
+import io.mlconnector.tenant.DocumentType;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -25,7 +26,8 @@ import java.util.Map;
  * Financials: "List Commitment Change Order Line Items", "Create Commitment Change Order Line Item", "List Prime
  * Change Order Line Items"; https://developers.procore.com). So a line added to a change order without a
  * schedule-of-values line behind it, and every prime change order line, has its cost code and type only there.
- * The segment separator in {@code flat_code} is unconfirmed; the client splits on '.'.
+ * The segment separator in {@code flat_code} is unconfirmed; the client takes the last '.'-separated segment as
+ * the cost type, and a cost code containing '.' itself ("03.300.SUB") is found whole.
  */
 public final class ChangeOrderConverter {
 
@@ -40,7 +42,7 @@ public final class ChangeOrderConverter {
                 .setNumber(order.number())
                 .setTitle(order.title())
                 .setStatus(order.status())
-                .setApproved("approved".equals(order.status()))
+                .setApproved(Documents.procoreApproved(DocumentType.COMMITMENT_CHANGE_ORDER, order.status()))
                 .setDeleted("void".equals(order.status()))
                 .setParentId(order.contractId() == null ? null : Long.toString(order.contractId()))
                 .setDocumentDate(order.reviewedAt() == null ? null : LocalDate.ofInstant(order.reviewedAt(), ZoneOffset.UTC))
@@ -81,12 +83,26 @@ public final class ChangeOrderConverter {
             costCode = context.costCodeByFullCode(line.costCode().fullCode())
                     .map(code -> new CostCodeRef(code.id(), code.fullCode(), code.name()))
                     .orElse(null);
+            if (costCode == null && costType == null && line.lineItemType() != null
+                    && context.costTypeByCode(line.lineItemType().code()).isEmpty()) {
+                // a budget code with no cost type segment whose cost code contains '.' ("03.300")
+                costCode = context.costCodeByFullCode(line.costCode().fullCode() + "." + line.lineItemType().code())
+                        .map(code -> new CostCodeRef(code.id(), code.fullCode(), code.name()))
+                        .orElse(null);
+                if (costCode != null) {
+                    return build(line, costCode, null);
+                }
+            }
         }
         if (costType == null && line.lineItemType() != null) {
             costType = context.costTypeByCode(line.lineItemType().code())
                     .map(type -> new CostTypeRef(type.id(), type.code(), type.name()))
                     .orElse(null);
         }
+        return build(line, costCode, costType);
+    }
+
+    private static CostDocumentLine build(ChangeOrderLine line, CostCodeRef costCode, CostTypeRef costType) {
         return CostDocumentLine.newBuilder()
                 .setLineId(Long.toString(line.id()))
                 .setDescription(line.description())

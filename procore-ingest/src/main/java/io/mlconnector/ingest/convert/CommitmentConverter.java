@@ -7,6 +7,7 @@ import io.mlconnector.procore.model.Commitment;
 import io.mlconnector.procore.model.CommitmentLine;
 import io.mlconnector.procore.model.CommitmentType;
 import java.math.BigDecimal;
+import io.mlconnector.tenant.DocumentType;
 import java.util.List;
 import java.util.Set;
 
@@ -17,8 +18,6 @@ import java.util.Set;
  */
 public final class CommitmentConverter {
 
-    /** Work order: Approved, Complete; purchase order: Approved and the receiving states after it (§5). */
-    static final Set<String> APPROVED = Set.of("Approved", "Complete", "Partially Received", "Received", "Closed");
     /** Records that no longer stand: published as deleted so subscribers can reverse them. */
     static final Set<String> VOIDED = Set.of("Void", "Terminated");
 
@@ -33,7 +32,7 @@ public final class CommitmentConverter {
                 .setNumber(commitment.number())
                 .setTitle(commitment.title())
                 .setStatus(commitment.status())
-                .setApproved(APPROVED.contains(commitment.status()))
+                .setApproved(Documents.procoreApproved(DocumentType.COMMITMENT, commitment.status()))
                 .setDeleted(commitment.deletedAt() != null || VOIDED.contains(commitment.status()))
                 .setVendor(commitment.vendor() == null ? null : Documents.vendor(context, commitment.vendor().id(),
                         commitment.vendor().name(), commitment.vendor().originId()))

@@ -5,11 +5,12 @@ import io.mlconnector.events.CostDocumentLine;
 import io.mlconnector.events.SourceType;
 import io.mlconnector.procore.model.DirectCost;
 import io.mlconnector.procore.model.DirectCostLine;
+import io.mlconnector.tenant.DocumentType;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Locale;
 
-/** A direct cost (invoice, expense or payroll) as a cost document; status values per procore-api.md §7. */
+/** A direct cost (invoice, expense or payroll) as a cost document. */
 public final class DirectCostConverter {
 
     private DirectCostConverter() {
@@ -24,7 +25,7 @@ public final class DirectCostConverter {
                 .setVendorInvoiceNumber(Documents.vendorInvoiceNumber(cost.invoiceNumber()))
                 .setTitle(cost.description())
                 .setStatus(cost.status())
-                .setApproved("approved".equals(cost.status()))
+                .setApproved(Documents.procoreApproved(DocumentType.DIRECT_COST_INVOICE, cost.status()))
                 .setDeleted(cost.deletedAt() != null)
                 .setDirectCostType(type)
                 .setVendor(cost.vendor() == null ? null

@@ -22,6 +22,14 @@ final class Documents {
     }
 
     /**
+     * Whether the status is one of Procore's own approved statuses for the type: the event's {@code approved} flag.
+     * What a tenant posts is its own setting (postingPolicy.approvedStatuses), decided by mapping-service.
+     */
+    static boolean procoreApproved(io.mlconnector.tenant.DocumentType type, String status) {
+        return io.mlconnector.tenant.ApprovedStatuses.PROCORE_DEFAULTS.approves(type, status);
+    }
+
+    /**
      * Procore sends money as decimal strings with two places; a unit-cost product can carry more. Cents are
      * what both ledgers hold, so round half-up once, here, and nowhere else.
      */

@@ -12,7 +12,7 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
+import io.mlconnector.tenant.DocumentType;
 
 /**
  * A subcontractor requisition (Procore's "Subcontractor Invoice") as a cost document. Each item bills
@@ -21,9 +21,6 @@ import java.util.Set;
  * from the commitment line the item bills against ({@code line_item_id}; procore-api.md §6).
  */
 public final class RequisitionConverter {
-
-    /** Statuses in which the requisition is approved for payment (procore-api.md §6). */
-    static final Set<String> APPROVED = Set.of("approved", "approved_as_noted");
 
     private RequisitionConverter() {
     }
@@ -41,7 +38,7 @@ public final class RequisitionConverter {
                 .setVendorInvoiceNumber(Documents.vendorInvoiceNumber(requisition.invoiceNumber()))
                 .setTitle("Requisition #" + requisition.number() + " on commitment " + requisition.commitmentId())
                 .setStatus(requisition.status())
-                .setApproved(APPROVED.contains(requisition.status()))
+                .setApproved(Documents.procoreApproved(DocumentType.REQUISITION, requisition.status()))
                 .setDeleted(false)
                 .setVendor(Documents.vendor(context, requisition.vendorId(), requisition.vendorName(), null))
                 .setParentId(Long.toString(requisition.commitmentId()))

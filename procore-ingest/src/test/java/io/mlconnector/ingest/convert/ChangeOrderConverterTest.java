@@ -141,4 +141,23 @@ class ChangeOrderConverterTest {
             assertThat(l.getCostType().getCode()).isEqualTo("S");
         });
     }
+
+    @Test
+    void aCostCodeThatContainsTheSegmentSeparatorIsFoundWhole() {
+        // A chart whose codes read "03.300": its budget code "03.300.SUB" is cost code 03.300, cost type SUB. Before,
+        // the code was cut at the first '.', found nowhere, and the line posted without its cost code dimension.
+        var dotted = new io.mlconnector.procore.model.CostCode(90001001L, "03.300", "Betongarbeid", null);
+        var sub = new io.mlconnector.procore.model.LineItemType(90002003L, "SUB", "Subcontract", "commitment");
+        ProjectContext context = new ProjectContext("nordvik", 1L << 49, Demo.PROJECT, Map.of(),
+                Map.of(dotted.id(), dotted), Map.of("SUB", sub), Demo.OBSERVED);
+        ChangeOrder order = order(ChangeOrderKind.COMMITMENT, "approved",
+                wbsLine(75004011L, "Ekstra fundament", "24500.00", "03.300", "SUB", null),
+                wbsLine(75004012L, "Only a code", "100.00", "03", "300", null));
+
+        CostDocument doc = ChangeOrderConverter.convert(context, order, Map.of());
+
+        assertThat(doc.getLines()).extracting(l -> l.getCostCode().getId() + " "
+                        + (l.getCostType() == null ? null : l.getCostType().getCode()))
+                .containsExactly("90001001 SUB", "90001001 null");
+    }
 }

@@ -51,7 +51,9 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 @Tag("reliability")
 @ExtendWith(NoBlockingCalls.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        ProcoreIngestApplication.CONFIG, "mlc.ingest.webhook-retry-for=3s"})
+        ProcoreIngestApplication.CONFIG, "mlc.ingest.webhook-retry-for=3s",
+        // the breaker is not under test: the failing record alone would otherwise pause the company's reads for 30 s
+        "mlc.procore.circuit-breaker.minimum-calls=1000"})
 class PoisonWebhookEventsGoToDeadLetterTest {
 
     static final String TENANT = "harbor-ridge";
@@ -202,7 +204,11 @@ class PoisonWebhookEventsGoToDeadLetterTest {
                         "clientSecret":"bc-sandbox-secret"},
                   "procore":{"companyId":5001234,"clientId":"harbor-ridge-procore",
                         "clientSecret":"procore-sandbox-secret","apiBase":"%s","loginBase":"%s"},
-                  "webhookToken":"procore-webhook-token","bcClientState":"bc-client-state"}]}
+                  "webhookToken":"procore-webhook-token","bcClientState":"bc-client-state",
+                  "postingPolicy":{"retainagePayableAccount":"2120","expenseClearingAccount":"2140",
+                        "accruedPayrollAccount":"2130","commitmentAccount":"1810","commitmentContraAccount":"1815",
+                        "contractValueAccount":"4910","contractValueContraAccount":"4915","journalBatch":"PROCORE",
+                        "dimensionCodes":{"project":"PROJECT","costCode":"COSTCODE","costType":"COSTTYPE"}}}]}
                 """.formatted(TENANT, PROCORE.baseUrl(), PROCORE.baseUrl());
         try {
             Path file = Files.createTempFile("procore-ingest-tenants", ".json");

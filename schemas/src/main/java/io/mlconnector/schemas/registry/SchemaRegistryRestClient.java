@@ -53,10 +53,17 @@ public final class SchemaRegistryRestClient implements SchemaRegistry {
      * @param timeout           connect and per-request timeout
      */
     public SchemaRegistryRestClient(URI baseUri, String basicAuthUserInfo, Duration timeout) {
+        this(baseUri, basicAuthUserInfo, timeout, null);
+    }
+
+    /** As above; {@code sslContext} (null = the JVM default) decides which CAs an https registry may present. */
+    public SchemaRegistryRestClient(URI baseUri, String basicAuthUserInfo, Duration timeout,
+                                    javax.net.ssl.SSLContext sslContext) {
         String text = baseUri.toString();
         this.baseUri = URI.create(text.endsWith("/") ? text.substring(0, text.length() - 1) : text);
         this.requestTimeout = timeout;
-        this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
+        HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(timeout);
+        this.http = (sslContext == null ? builder : builder.sslContext(sslContext)).build();
         this.authorization = basicAuthUserInfo == null || basicAuthUserInfo.isBlank() ? null
                 : "Basic " + Base64.getEncoder().encodeToString(basicAuthUserInfo.getBytes(StandardCharsets.UTF_8));
     }

@@ -24,6 +24,13 @@ public final class AvroSerdeConfig {
     public static final String SCHEMA_REGISTRY_URL = "schema.registry.url";
     /** {@code user:password} for HTTP basic auth against the registry (optional). */
     public static final String BASIC_AUTH_USER_INFO = "basic.auth.user.info";
+    /**
+     * A PEM file of CA certificates to trust for an https registry, beside the JVM's default CAs (a private CA).
+     * Named like Confluent's client setting; only {@value #TRUSTSTORE_TYPE} {@code PEM} is supported.
+     */
+    public static final String TRUSTSTORE_LOCATION = "schema.registry.ssl.truststore.location";
+    /** Type of {@link #TRUSTSTORE_LOCATION}: {@code PEM} (the default). */
+    public static final String TRUSTSTORE_TYPE = "schema.registry.ssl.truststore.type";
     /** Connect and request timeout towards the registry in ms (default 10000). */
     public static final String REGISTRY_TIMEOUT_MS = "schema.registry.timeout.ms";
     /** Serializer: register the record's schema under the subject when missing (default true); false = look it up. */
@@ -68,10 +75,16 @@ public final class AvroSerdeConfig {
                 Object userInfo = configs.get(BASIC_AUTH_USER_INFO);
                 Duration timeout = Duration.ofMillis(longValue(configs.get(REGISTRY_TIMEOUT_MS), 10_000));
                 String credentials = userInfo == null ? null : userInfo.toString();
+                Object caFile = configs.get(TRUSTSTORE_LOCATION);
+                String trustedCas = caFile == null || caFile.toString().isBlank() ? null : caFile.toString().trim();
+                Object type = configs.get(TRUSTSTORE_TYPE);
+                if (trustedCas != null && type != null && !"PEM".equalsIgnoreCase(type.toString().trim())) {
+                    throw new ConfigException(TRUSTSTORE_TYPE, type, "only PEM is supported: give a PEM file of CA certificates");
+                }
                 // the key is never printed; it holds the credentials because different ones need different clients
-                String cacheKey = url + '\u0000' + credentials + '\u0000' + timeout.toMillis();
-                return REST_CLIENTS.computeIfAbsent(cacheKey,
-                        k -> new SchemaRegistryRestClient(uri, credentials, timeout));
+                String cacheKey = url + '\u0000' + credentials + '\u0000' + timeout.toMillis() + '\u0000' + trustedCas;
+                return REST_CLIENTS.computeIfAbsent(cacheKey, k -> new SchemaRegistryRestClient(uri, credentials, timeout,
+                        trustedCas == null ? null : RegistryTrust.withExtraCas(java.nio.file.Path.of(trustedCas))));
             }
             default -> throw new ConfigException(SCHEMA_REGISTRY_URL, url,
                     "expected http(s)://host:port or inprocess://<name>");

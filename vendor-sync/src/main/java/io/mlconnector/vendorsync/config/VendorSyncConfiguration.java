@@ -3,8 +3,13 @@ package io.mlconnector.vendorsync.config;
 import com.mongodb.client.MongoDatabase;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.mlconnector.bc.BcClientOptions;
+import java.time.Duration;
+import org.springframework.beans.factory.annotation.Value;
+import io.mlconnector.bc.CircuitBreakerOptions;
+import io.mlconnector.bc.BcResilience;
 import io.mlconnector.procore.ApiCallListener;
 import io.mlconnector.procore.ProcoreClientOptions;
+import io.mlconnector.procore.ProcoreResilience;
 import io.mlconnector.service.clients.BcClients;
 import io.mlconnector.service.clients.ProcoreClients;
 import io.mlconnector.tenant.TenantRegistry;
@@ -68,15 +73,23 @@ public class VendorSyncConfiguration {
     }
 
     @Bean
-    BcClients bcClients(ObjectProvider<WebClient.Builder> webClient, Clock clock) {
-        return new BcClients(webClient.getIfAvailable(WebClient::builder), clock, id -> BcClientOptions.defaults());
+    BcClients bcClients(ObjectProvider<WebClient.Builder> webClient, Clock clock, MeterRegistry registry,
+                        @Value("${mlc.bc.circuit-breaker.minimum-calls:10}") int breakerMinimumCalls,
+                        @Value("${mlc.bc.circuit-breaker.open-for:30s}") Duration breakerOpenFor) {
+        CircuitBreakerOptions breaker = CircuitBreakerOptions.defaults();
+        BcClientOptions options = BcClientOptions.defaults().withCircuitBreaker(new CircuitBreakerOptions(
+                Math.max(breaker.slidingWindowSize(), breakerMinimumCalls), breakerMinimumCalls,
+                breaker.failureRatePercent(), breakerOpenFor, breaker.halfOpenCalls()));
+        return new BcClients(webClient.getIfAvailable(WebClient::builder), clock, id -> options,
+                new BcResilience().bindTo(registry));
     }
 
     @Bean
     ProcoreClients procoreClients(ObjectProvider<WebClient.Builder> webClient, Clock clock,
-                                  VendorSyncProperties properties) {
+                                  VendorSyncProperties properties, MeterRegistry registry) {
         return new ProcoreClients(webClient.getIfAvailable(WebClient::builder), clock,
-                ProcoreClientOptions.defaults().withPerPage(properties.procorePerPage()), id -> ApiCallListener.NONE);
+                ProcoreClientOptions.defaults().withPerPage(properties.procorePerPage()), id -> ApiCallListener.NONE,
+                new ProcoreResilience().bindTo(registry));
     }
 
     @Bean

@@ -51,7 +51,9 @@ import org.springframework.test.context.DynamicPropertySource;
 @Tag("reliability")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {VendorSyncApplication.CONFIG,
         "mlc.vendor-sync.notification-retry-for=3s", "mlc.vendor-sync.webhooks-enabled=false",
-        "mlc.vendor-sync.schedule-enabled=false"})
+        "mlc.vendor-sync.schedule-enabled=false",
+        // the breaker is not under test: the failing vendor alone would otherwise pause the company's calls for 30 s
+        "mlc.bc.circuit-breaker.minimum-calls=1000"})
 @EmbeddedKafka(partitions = 1, topics = Topics.BC_WEBHOOK_EVENTS, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
 class PoisonBcNotificationsGoToDeadLetterTest {
 
@@ -164,7 +166,11 @@ class PoisonBcNotificationsGoToDeadLetterTest {
                         "clientSecret":"bc-sandbox-secret","apiBase":"%s","loginBase":"%s"},
                   "procore":{"companyId":5001234,"clientId":"harbor-ridge-procore",
                         "clientSecret":"procore-sandbox-secret","apiBase":"%s","loginBase":"%s"},
-                  "webhookToken":"procore-webhook-token","bcClientState":"%s"}]}
+                  "webhookToken":"procore-webhook-token","bcClientState":"%s",
+                  "postingPolicy":{"retainagePayableAccount":"2120","expenseClearingAccount":"2140",
+                        "accruedPayrollAccount":"2130","commitmentAccount":"1810","commitmentContraAccount":"1815",
+                        "contractValueAccount":"4910","contractValueContraAccount":"4915","journalBatch":"PROCORE",
+                        "dimensionCodes":{"project":"PROJECT","costCode":"COSTCODE","costType":"COSTTYPE"}}}]}
                 """.formatted(BC.apiBaseUrl(), BC.loginBaseUrl(), PROCORE.baseUrl(), PROCORE.baseUrl(),
                 SyncFixture.CLIENT_STATE);
         try {

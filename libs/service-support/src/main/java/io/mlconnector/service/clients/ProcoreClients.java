@@ -4,6 +4,7 @@ import io.mlconnector.procore.ApiCallListener;
 import io.mlconnector.procore.ProcoreClient;
 import io.mlconnector.procore.ProcoreClientOptions;
 import io.mlconnector.procore.ProcoreConnection;
+import io.mlconnector.procore.ProcoreResilience;
 import io.mlconnector.tenant.ProcoreSettings;
 import io.mlconnector.tenant.Tenant;
 import java.time.Clock;
@@ -22,14 +23,22 @@ public final class ProcoreClients {
     private final Clock clock;
     private final ProcoreClientOptions options;
     private final Function<String, ApiCallListener> listeners;
+    private final ProcoreResilience resilience;
     private final Map<String, ProcoreClient> clients = new ConcurrentHashMap<>();
 
     public ProcoreClients(WebClient.Builder webClient, Clock clock, ProcoreClientOptions options,
                           Function<String, ApiCallListener> listeners) {
+        this(webClient, clock, options, listeners, new ProcoreResilience());
+    }
+
+    /** @param resilience every tenant's retries, limits and breaker; bind it to the service's MeterRegistry */
+    public ProcoreClients(WebClient.Builder webClient, Clock clock, ProcoreClientOptions options,
+                          Function<String, ApiCallListener> listeners, ProcoreResilience resilience) {
         this.webClient = webClient;
         this.clock = clock;
         this.options = options;
         this.listeners = listeners;
+        this.resilience = resilience;
     }
 
     public ProcoreClient forTenant(Tenant tenant) {
@@ -37,7 +46,7 @@ public final class ProcoreClients {
             ProcoreSettings procore = tenant.procore();
             ProcoreConnection connection = new ProcoreConnection(procore.apiBase(), procore.loginBase(),
                     procore.companyId(), procore.clientId(), procore.clientSecret());
-            return ProcoreClient.create(connection, webClient, clock, options, listeners.apply(id));
+            return ProcoreClient.create(connection, webClient, clock, options, listeners.apply(id), resilience);
         });
     }
 
