@@ -2,6 +2,7 @@ package io.mlconnector.ingest.sync;
 
 import io.mlconnector.events.CostDocument;
 import io.mlconnector.ingest.metrics.IngestMetrics;
+import io.mlconnector.ingest.publish.ContentRevisions;
 import io.mlconnector.ingest.publish.CostDocumentPublisher;
 import io.mlconnector.ingest.state.WatermarkStore;
 import io.mlconnector.procore.ProcoreClient;
@@ -71,6 +72,7 @@ public final class TenantSync {
         this.overlap = overlap;
         this.clock = clock;
         this.deletions = deletions;
+        ContentRevisions.load(); // its schema file is read here, at wiring time, not on the first read's event loop
     }
 
     public Mono<SyncReport> sync(Tenant tenant, boolean full) {

@@ -8,7 +8,7 @@ import com.mongodb.reactivestreams.client.MongoDatabase;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import io.mlconnector.events.SourceType;
-import io.mlconnector.ingest.support.NoBlockingCalls;
+import io.mlconnector.testing.NoBlockingCalls;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;

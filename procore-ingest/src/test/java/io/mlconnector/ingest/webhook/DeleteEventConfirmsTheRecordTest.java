@@ -1,6 +1,6 @@
 package io.mlconnector.ingest.webhook;
 
-import io.mlconnector.ingest.support.NoBlockingCalls;
+import io.mlconnector.testing.NoBlockingCalls;
 import org.junit.jupiter.api.extension.ExtendWith;
 import static org.assertj.core.api.Assertions.assertThat;
 

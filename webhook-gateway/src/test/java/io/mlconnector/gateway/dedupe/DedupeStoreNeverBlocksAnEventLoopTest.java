@@ -7,7 +7,7 @@ import com.mongodb.reactivestreams.client.MongoClient;
 import com.mongodb.reactivestreams.client.MongoClients;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
-import io.mlconnector.gateway.NoBlockingCalls;
+import io.mlconnector.testing.NoBlockingCalls;
 import java.time.Clock;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
@@ -65,7 +65,7 @@ class DedupeStoreNeverBlocksAnEventLoopTest {
             return new Object();
         });
         assertThatThrownBy(() -> onEventLoop(sleeps)).hasMessageContaining("Blocking call");
-        assertThat(NoBlockingCalls.drain()).singleElement().asString().contains("java.lang.Thread.sleep");
+        assertThat(NoBlockingCalls.takeDetected()).singleElement().asString().contains("java.lang.Thread.sleep");
     }
 
     private static <T> T onEventLoop(Mono<T> operation) {
