@@ -51,6 +51,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * bc.posting-requests, results come out on bc.posting-results; the audit trail and replay are read over HTTP;
  * the meters move.
  */
+// BlockHound: a blocking call on an event loop (Reactor Netty, Reactor schedulers) fails the test
+@org.junit.jupiter.api.extension.ExtendWith(io.mlconnector.testing.NoBlockingCalls.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = BcPosterApplication.CONFIG)
 @EmbeddedKafka(partitions = 1, topics = {Topics.BC_POSTING_REQUESTS, Topics.BC_POSTING_RESULTS},
         bootstrapServersProperty = "spring.kafka.bootstrap-servers")

@@ -2,8 +2,6 @@ package io.mlconnector.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import io.mlconnector.events.BcDocumentKind;
 import io.mlconnector.events.DimensionValue;
 import io.mlconnector.events.PostingLine;
@@ -121,11 +119,12 @@ class PosterKilledMidPostingIT {
         SoftAssertions softly = new SoftAssertions();
         try (LocalStack stack = LocalStack.start(options, classpath, false);
              AutoCloseable topics = createTopics(stack.kafka.bootstrapServers());
-             MongoClient mongo = MongoClients.create(stack.mongo.connectionString());
+             com.mongodb.reactivestreams.client.MongoClient reactiveMongo =
+                     com.mongodb.reactivestreams.client.MongoClients.create(stack.mongo.connectionString());
              PostingResults results = new PostingResults(stack);
              KafkaProducer<String, PostingRequest> requests = producer(stack)) {
             timings.put("stack up", since(began));
-            PostingStateStore store = new PostingStateStore(mongo.getDatabase("ml-connector"), Clock.systemUTC());
+            PostingStateStore store = new PostingStateStore(reactiveMongo.getDatabase("ml-connector"), Clock.systemUTC());
             SandboxCompany bc = stack.bc.company();
 
             PosterProcess poster = PosterProcess.start(stack, classpath, 1, posterLogs);
@@ -140,7 +139,7 @@ class PosterKilledMidPostingIT {
                 PosterProcess dying = poster;
                 Awaitility.await(kill.name()).atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(50))
                         .until(() -> dying.requireAlive() && hold.isHeld());
-                softly.assertThat(store.find(key).map(PostingRecord::state)).as(kill.name() + ": store when killed")
+                softly.assertThat(store.find(key).map(PostingRecord::state).blockOptional()).as(kill.name() + ": store when killed")
                         .contains(kill.storeWhenKilled());
                 poster.kill();
                 hold.release();
@@ -151,7 +150,7 @@ class PosterKilledMidPostingIT {
                 List<PostingResult> outcome = results.await(key, Duration.ofSeconds(90), finishing::requireAlive);
                 softly.assertThat(outcome).as(kill.name() + ": results").extracting(PostingResult::getOutcome)
                         .isNotEmpty().allMatch(o -> o == PostingOutcome.POSTED || o == PostingOutcome.ALREADY_POSTED);
-                softly.assertThat(store.find(key).map(PostingRecord::state)).as(kill.name() + ": store")
+                softly.assertThat(store.find(key).map(PostingRecord::state).blockOptional()).as(kill.name() + ": store")
                         .contains(PostingState.POSTED);
                 assertPostedOnceInBc(softly, bc, request, kill.name());
                 timings.put(kill.name(), since(killPointStart) + " (results: " + outcome.stream()

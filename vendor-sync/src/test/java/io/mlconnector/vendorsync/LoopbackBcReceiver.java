@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
 import reactor.netty.http.server.HttpServerRequest;
@@ -84,21 +85,25 @@ public final class LoopbackBcReceiver implements AutoCloseable {
             return res.status(200).header("Content-Type", "text/plain")
                     .sendString(Mono.just(answerHandshakes ? token.get(0) : "nope"));
         }
-        return req.receive().aggregate().asString().defaultIfEmpty("{}").flatMap(body -> {
-            JsonNode value = JSON.readTree(body).path("value");
-            for (JsonNode entry : value) {
+        return req.receive().aggregate().asString().defaultIfEmpty("{}").map(body -> {
+            List<BcNotification> accepted = new java.util.ArrayList<>();
+            for (JsonNode entry : JSON.readTree(body).path("value")) {
                 if (!clientState.equals(entry.path("clientState").asString(null))) {
                     continue; // the gateway drops a foreign clientState (and still answers 2xx)
                 }
                 String modified = entry.path("lastModifiedDateTime").asString(null);
-                BcNotification n = BcNotification.newBuilder()
+                accepted.add(BcNotification.newBuilder()
                         .setTenantId(tenantId)
                         .setSubscriptionId(entry.path("subscriptionId").asString())
                         .setResource(entry.path("resource").asString())
                         .setChangeType(entry.path("changeType").asString())
                         .setLastModifiedDateTime(modified == null ? null : Instant.parse(modified))
                         .setObservedAt(Instant.now())
-                        .build();
+                        .build());
+            }
+            return accepted;
+        }).flatMap(accepted -> Mono.fromCallable(() -> {
+            for (BcNotification n : accepted) {
                 received.add(n);
                 acceptedCount.incrementAndGet();
                 try {
@@ -106,11 +111,12 @@ public final class LoopbackBcReceiver implements AutoCloseable {
                 } catch (RuntimeException e) {
                     // the gateway answers 503 when it cannot publish, so BC retries the delivery
                     sinkFailures.add(e);
-                    return res.status(503).send().then();
+                    return 503;
                 }
             }
-            return res.status(202).send().then();
-        });
+            return 202;
+        // the sink may wait (a Kafka producer's send and flush do): off this server's event loop
+        }).subscribeOn(Schedulers.boundedElastic())).flatMap(status -> res.status(status).send().then());
     }
 
     @Override

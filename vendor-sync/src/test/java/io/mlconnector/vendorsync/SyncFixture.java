@@ -1,8 +1,8 @@
 package io.mlconnector.vendorsync;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
-import com.mongodb.client.MongoDatabase;
+import com.mongodb.reactivestreams.client.MongoClient;
+import com.mongodb.reactivestreams.client.MongoClients;
+import com.mongodb.reactivestreams.client.MongoDatabase;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -40,11 +40,13 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.web.reactive.function.client.WebClient;
+import reactor.core.publisher.Mono;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The real things on loopback, wired by hand: BC and Procore sandboxes with the demo data, a MongoDB-wire server
- * through the real driver, and vendor-sync's classes (no Spring, no mocks).
+ * through the real (reactive) driver, and vendor-sync's classes (no Spring, no mocks). The tests wait for each flow
+ * with {@code block()} on their own thread.
  */
 public final class SyncFixture implements AutoCloseable {
 
@@ -98,11 +100,12 @@ public final class SyncFixture implements AutoCloseable {
         this.procoreClients = new ProcoreClients(WebClient.builder(), clock, ProcoreClientOptions.defaults(),
                 id -> ApiCallListener.NONE);
         this.links = new VendorLinkStore(db);
-        links.createIndexes();
+        links.createIndexes().block();
         this.state = new SyncStateStore(db);
         this.subscriptionStore = new SubscriptionStore(db);
         this.purchaseOrderStore = new PurchaseOrderStore(db);
-        this.vendorSync = new VendorSync(bcClients, procoreClients, links, publishedLinks::add, state, metrics, clock);
+        this.vendorSync = new VendorSync(bcClients, procoreClients, links,
+                link -> Mono.fromRunnable(() -> publishedLinks.add(link)), state, metrics, clock);
         this.notifications = new NotificationHandler(tenants, bcClients, vendorSync, state, metrics, clock);
     }
 
@@ -157,7 +160,7 @@ public final class SyncFixture implements AutoCloseable {
 
     public PurchaseOrderPoller purchaseOrderPoller() {
         return new PurchaseOrderPoller(bcClients, purchaseOrderStore,
-                (tenantId, order, linked, at) -> publishedPurchaseOrders.add(order), links, state, metrics,
+                (tenantId, order, linked, at) -> Mono.fromRunnable(() -> publishedPurchaseOrders.add(order)), links, state, metrics,
                 Duration.ofMinutes(2), clock);
     }
 

@@ -32,6 +32,8 @@ import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import io.mlconnector.testing.NoBlockingCalls;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The service as deployed, minus the outside world: Spring Boot app on a real port, an in-JVM KRaft broker, a
@@ -40,6 +42,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * pass subscribes and reconciles, and a vendor blocked in BC turns inactive in Procore within one notification
  * cycle through Kafka and the listener.
  */
+@ExtendWith(NoBlockingCalls.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = VendorSyncApplication.CONFIG)
 @EmbeddedKafka(partitions = 1, topics = Topics.BC_WEBHOOK_EVENTS, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
 class VendorSyncServiceTest {

@@ -20,7 +20,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 /**
  * The audit trail of any posting or source document, postings by state, and replay of one posting by its
@@ -46,42 +45,37 @@ public class PostingController {
 
     @GetMapping("/api/postings/{postingKey}")
     public Mono<Map<String, Object>> posting(@PathVariable String postingKey) {
-        return blocking(() -> {
-            PostingRecord record = store.find(postingKey).orElseThrow(() -> notFound("no posting " + postingKey));
-            Map<String, Object> body = new LinkedHashMap<>(Json.posting(record));
-            body.put("audit", audit.forPosting(postingKey).stream().map(Json::audit).toList());
-            return body;
-        });
+        return store.find(postingKey)
+                .switchIfEmpty(Mono.error(() -> notFound("no posting " + postingKey)))
+                .flatMap(record -> audit.forPosting(postingKey).map(Json::audit).collectList().map(trail -> {
+                    Map<String, Object> body = new LinkedHashMap<>(Json.posting(record));
+                    body.put("audit", trail);
+                    return body;
+                }));
     }
 
     @GetMapping("/api/tenants/{tenant}/sources/{sourceType}/{sourceId}/audit")
     public Mono<List<Map<String, Object>>> sourceAudit(@PathVariable String tenant, @PathVariable String sourceType,
                                                       @PathVariable String sourceId) {
-        return blocking(() -> audit.forSource(tenant, sourceType.toUpperCase(java.util.Locale.ROOT), sourceId).stream()
-                .map(Json::audit).toList());
+        return audit.forSource(tenant, sourceType.toUpperCase(java.util.Locale.ROOT), sourceId).map(Json::audit)
+                .collectList();
     }
 
     @GetMapping("/api/tenants/{tenant}/postings")
     public Mono<List<Map<String, Object>>> byState(@PathVariable String tenant, @RequestParam PostingState state) {
-        return blocking(() -> store.findByState(tenant, state, 500).stream().map(Json::posting).toList());
+        return store.findByState(tenant, state, 500).map(Json::posting).collectList();
     }
 
     @PostMapping("/api/postings/{postingKey}/replay")
     public Mono<Map<String, Object>> replay(@PathVariable String postingKey) {
-        return blocking(() -> {
-            var request = archive.find(postingKey).orElseThrow(() -> notFound("no archived request " + postingKey));
-            PostingResult result = workflow.post(request);
-            results.publish(result);
-            return Json.result(result);
-        });
+        return archive.find(postingKey)
+                .switchIfEmpty(Mono.error(() -> notFound("no archived request " + postingKey)))
+                .flatMap(workflow::post)
+                .flatMap(result -> results.publish(result).thenReturn(Json.result(result)));
     }
 
     private static ResponseStatusException notFound(String why) {
         return new ResponseStatusException(HttpStatus.NOT_FOUND, why);
-    }
-
-    private static <T> Mono<T> blocking(java.util.concurrent.Callable<T> work) {
-        return Mono.fromCallable(work).subscribeOn(Schedulers.boundedElastic());
     }
 
     /** JSON views; amounts as strings so no client parses money as a float. */

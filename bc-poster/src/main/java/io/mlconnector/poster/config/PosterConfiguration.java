@@ -1,6 +1,6 @@
 package io.mlconnector.poster.config;
 
-import com.mongodb.client.MongoDatabase;
+import com.mongodb.reactivestreams.client.MongoDatabase;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.mlconnector.bc.BcCallListener;
 import io.mlconnector.bc.BcClientOptions;
@@ -150,7 +150,9 @@ public class PosterConfiguration {
             }
             PostingRequest request = decoder.value((ConsumerRecord<byte[], byte[]>) record, PostingRequest.class);
             log.error("giving up on posting {} after {} attempts: {}", request.getPostingKey(), maxAttempts, e.toString());
-            results.publish(workflow.giveUp(request, e.getCause() != null ? e.getCause() : e));
+            // the recoverer runs on the consumer thread (not an event loop): it waits until the FAILED state is
+            // stored and the result published, before the offset moves on
+            workflow.giveUp(request, e.getCause() != null ? e.getCause() : e).flatMap(results::publish).block();
             stalls.movedAside(record);
         }, backOff);
         handler.addRetryableExceptions(RetryablePostingException.class);

@@ -12,7 +12,9 @@ import org.springframework.kafka.annotation.KafkaListener;
 /**
  * Consumes {@code bc.posting-requests}. The offset is committed only after the result is published, so a
  * crash anywhere redelivers the request and the workflow, which checks its store and BC, finishes the job
- * without posting twice.
+ * without posting twice. The workflow is reactive; the listener thread (a Kafka consumer thread, not an event
+ * loop) waits for the whole record's processing, archive to published result, before it returns and the
+ * container commits the offset: state is durable before the offset that caused it is committed.
  */
 public final class PostingRequestListener {
 
@@ -42,7 +44,9 @@ public final class PostingRequestListener {
             throw new BadRecordException("posting request for " + request.getSourceType() + " " + request.getSourceId()
                     + " has no posting key or no tenant; it cannot be posted");
         }
-        archive.save(request);
-        results.publish(workflow.post(request));
+        archive.save(request)
+                .then(workflow.post(request))
+                .flatMap(results::publish)
+                .block();
     }
 }

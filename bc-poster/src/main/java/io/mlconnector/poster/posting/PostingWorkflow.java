@@ -12,7 +12,6 @@ import io.mlconnector.posting.store.AuditTrail;
 import io.mlconnector.posting.store.PostingRecord;
 import io.mlconnector.posting.store.PostingState;
 import io.mlconnector.posting.store.PostingStateStore;
-import io.mlconnector.posting.store.TransitionResult;
 import io.mlconnector.service.clients.BcClients;
 import io.mlconnector.tenant.Tenant;
 import io.mlconnector.tenant.TenantRegistry;
@@ -24,6 +23,7 @@ import java.util.function.Consumer;
 import java.util.function.ToLongFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
 
 /**
  * Posts one request to Business Central exactly once, whatever crashed before.
@@ -38,6 +38,10 @@ import org.slf4j.LoggerFactory;
  * </ol>
  * A record that was POSTED under an earlier content revision and has changed in Procore since is parked as
  * an exception with both revisions named: it is never posted a second time silently.
+ * <p>
+ * Reactive end to end: the store (reactive MongoDB driver) and BC (WebClient) steps are composed in order, each
+ * starting only once the previous one is acknowledged, so the order above (store before BC, BC before store) is
+ * exactly the blocking version's; no step waits on a thread.
  */
 public final class PostingWorkflow {
 
@@ -72,178 +76,200 @@ public final class PostingWorkflow {
     }
 
     /**
-     * @return the result to publish
-     * @throws RetryablePostingException when BC should be tried again later
+     * Emits the result to publish once every step it took is stored (majority, journaled). Fails with
+     * {@link RetryablePostingException} when BC should be tried again later. Cold: nothing happens until subscribed,
+     * and no step blocks a thread.
      */
-    public PostingResult post(PostingRequest request) {
-        PostingResult result = attempt(request);
-        outcomes.accept(result);
-        return result;
+    public Mono<PostingResult> post(PostingRequest request) {
+        return attempt(request).doOnNext(outcomes);
     }
 
-    private PostingResult attempt(PostingRequest request) {
+    private Mono<PostingResult> attempt(PostingRequest request) {
         Tenant tenant = tenants.byId(request.getTenantId()).orElse(null);
         LedgerDocument document = documents.get(request.getDocumentKind());
-        PostingRecord record = store.begin(PostingRecord.received(request.getPostingKey(), request.getTenantId(),
+        return store.begin(PostingRecord.received(request.getPostingKey(), request.getTenantId(),
                 request.getSourceType().name(), request.getSourceId(), request.getContentRevision(),
-                request.getDocumentKind().name()));
-        long callsBefore = tenant == null ? 0 : bcCallCount.applyAsLong(tenant.id());
-        if (record.state() == PostingState.RECEIVED) {
-            note(record, AuditStep.RECEIVED, request.getDocumentKind() + " with " + request.getLines().size()
+                request.getDocumentKind().name())).flatMap(record -> {
+            long callsBefore = tenant == null ? 0 : bcCallCount.applyAsLong(tenant.id());
+            Mono<Void> received = record.state() != PostingState.RECEIVED ? Mono.empty()
+                    : note(record, AuditStep.RECEIVED, request.getDocumentKind() + " with " + request.getLines().size()
                     + " lines, total " + request.getTotalAmount() + ", revision " + request.getContentRevision());
-        }
+            return received.then(Mono.defer(() -> afterBegin(request, tenant, document, record, callsBefore)));
+        });
+    }
+
+    private Mono<PostingResult> afterBegin(PostingRequest request, Tenant tenant, LedgerDocument document,
+                                           PostingRecord record, long callsBefore) {
         if (record.state() == PostingState.POSTED) {
-            note(record, AuditStep.REPLAYED, "already posted; nothing sent to BC");
-            return result(request, PostingOutcome.ALREADY_POSTED, record.bcDocumentId(), record.bcDocumentNumber(),
-                    "already posted", 0);
+            return note(record, AuditStep.REPLAYED, "already posted; nothing sent to BC")
+                    .then(Mono.fromSupplier(() -> result(request, PostingOutcome.ALREADY_POSTED, record.bcDocumentId(),
+                            record.bcDocumentNumber(), "already posted", 0)));
         }
         if (tenant == null || document == null) {
             String why = tenant == null ? "unknown tenant " + request.getTenantId()
                     : "no BC document strategy for " + request.getDocumentKind();
-            return finish(request, fail(record, PostingState.FAILED, why), PostingOutcome.FAILED, why, callsBefore, tenant);
+            return fail(record, PostingState.FAILED, why)
+                    .map(failed -> finish(request, failed, PostingOutcome.FAILED, why, callsBefore, tenant));
         }
-        Optional<PostingRecord> postedEarlier = postedUnderAnotherRevision(request);
-        if (postedEarlier.isPresent()) {
-            PostingRecord earlier = postedEarlier.get();
-            String why = "changed in Procore after it was posted: revision " + shortRevision(earlier.contentRevision())
-                    + " is posted as BC document " + earlier.bcDocumentNumber() + " (key " + earlier.postingKey()
-                    + "); revision " + shortRevision(request.getContentRevision()) + " was not posted again";
-            note(record, AuditStep.CHANGED_AFTER_POSTING, why);
-            return finish(request, fail(record, PostingState.PARKED, why), PostingOutcome.PARKED, why, callsBefore, tenant);
-        }
-        BcClient bc = clients.forTenant(tenant);
-        try {
-            return postToBc(request, tenant, bc, document, record, callsBefore);
-        } catch (BcApiException e) {
-            return onBcError(request, tenant, e, callsBefore);
-        } catch (VendorDocumentNumberTaken e) {
-            PostingRecord current = store.find(request.getPostingKey()).orElseThrow();
-            return finish(request, fail(current, PostingState.PARKED, e.getMessage()), PostingOutcome.PARKED,
-                    e.getMessage(), callsBefore, tenant);
-        }
+        return postedUnderAnotherRevision(request)
+                .flatMap(earlier -> {
+                    String why = "changed in Procore after it was posted: revision "
+                            + shortRevision(earlier.contentRevision()) + " is posted as BC document "
+                            + earlier.bcDocumentNumber() + " (key " + earlier.postingKey() + "); revision "
+                            + shortRevision(request.getContentRevision()) + " was not posted again";
+                    return note(record, AuditStep.CHANGED_AFTER_POSTING, why)
+                            .then(fail(record, PostingState.PARKED, why))
+                            .map(parked -> finish(request, parked, PostingOutcome.PARKED, why, callsBefore, tenant));
+                })
+                .switchIfEmpty(Mono.defer(() -> postToBc(request, tenant, clients.forTenant(tenant), document, record,
+                                callsBefore))
+                        .onErrorResume(BcApiException.class, e -> onBcError(request, tenant, e, callsBefore))
+                        .onErrorResume(VendorDocumentNumberTaken.class, e -> current(request)
+                                .flatMap(current -> fail(current, PostingState.PARKED, e.getMessage()))
+                                .map(parked -> finish(request, parked, PostingOutcome.PARKED, e.getMessage(),
+                                        callsBefore, tenant))));
     }
 
-    private PostingResult postToBc(PostingRequest request, Tenant tenant, BcClient bc, LedgerDocument document,
-                                   PostingRecord record, long callsBefore) {
+    /** Where one posting stands between two steps: the stored record and what BC holds. */
+    private record Progress(PostingRecord record, BcDocumentState state) {
+    }
+
+    private Mono<PostingResult> postToBc(PostingRequest request, Tenant tenant, BcClient bc, LedgerDocument document,
+                                         PostingRecord record, long callsBefore) {
         boolean mayBeInBc = record.state() != PostingState.RECEIVED;
+        Mono<PostingRecord> mapped = Mono.just(record);
         if (record.state() != PostingState.DRAFT_CREATED && record.state() != PostingState.MAPPED) {
             PostingState from = record.state();
-            record = moveTo(record, PostingState.MAPPED, u -> u.documentKind(request.getDocumentKind().name()));
-            note(record, AuditStep.MAPPED, "recorded before any BC call (was " + from + ")");
+            mapped = moveTo(record, PostingState.MAPPED, u -> u.documentKind(request.getDocumentKind().name()))
+                    .flatMap(moved -> note(moved, AuditStep.MAPPED, "recorded before any BC call (was " + from + ")")
+                            .thenReturn(moved));
         }
-        BcDocumentState state = null;
-        if (mayBeInBc) {
-            state = document.find(bc, request).orElse(null);
-            note(record, AuditStep.BC_LOOKUP, state == null ? "BC holds no document of this posting ("
-                    + request.getPostingKey() + ")" : "BC already holds this posting's " + (state.posted()
-                    ? "posted document " : "draft ") + (state.number() == null ? state.id() : state.number()));
-        }
-        if (state == null) {
-            state = document.createDraft(bc, request);
-        }
-        if (!state.posted()) {
-            BcDocumentState draft = state;
-            record = moveTo(record, PostingState.DRAFT_CREATED, u -> u.bcDocumentId(draft.id()).bcDocumentNumber(draft.number()));
-            audit.record(AuditEntry.of(record, AuditStep.DRAFT_CREATED, "draft " + request.getDocumentKind()
-                    + " with " + request.getLines().size() + " lines, total " + request.getTotalAmount())
-                    .with(AuditEntry.BC_DOCUMENT_ID, String.valueOf(draft.id())));
-            note(record, AuditStep.POST_REQUESTED, "Microsoft.NAV.post");
-            state = document.post(bc, request, draft);
-        }
+        return mapped.flatMap(current -> {
+            Mono<BcDocumentState> inBc = !mayBeInBc ? Mono.empty() : document.find(bc, request)
+                    .map(Optional::of).defaultIfEmpty(Optional.empty())
+                    .flatMap(found -> note(current, AuditStep.BC_LOOKUP, found.isEmpty()
+                            ? "BC holds no document of this posting (" + request.getPostingKey() + ")"
+                            : "BC already holds this posting's " + (found.get().posted() ? "posted document " : "draft ")
+                                    + (found.get().number() == null ? found.get().id() : found.get().number()))
+                            .then(Mono.justOrEmpty(found)));
+            return inBc.switchIfEmpty(Mono.defer(() -> document.createDraft(bc, request)))
+                    .flatMap(state -> state.posted() ? Mono.just(new Progress(current, state))
+                            : postDraft(request, bc, document, current, state));
+        }).flatMap(progress -> recordPosted(request, tenant, progress, callsBefore));
+    }
+
+    private Mono<Progress> postDraft(PostingRequest request, BcClient bc, LedgerDocument document, PostingRecord record,
+                                     BcDocumentState draft) {
+        return moveTo(record, PostingState.DRAFT_CREATED, u -> u.bcDocumentId(draft.id()).bcDocumentNumber(draft.number()))
+                .flatMap(drafted -> audit.record(AuditEntry.of(drafted, AuditStep.DRAFT_CREATED, "draft "
+                                + request.getDocumentKind() + " with " + request.getLines().size() + " lines, total "
+                                + request.getTotalAmount()).with(AuditEntry.BC_DOCUMENT_ID, String.valueOf(draft.id())))
+                        .then(note(drafted, AuditStep.POST_REQUESTED, "Microsoft.NAV.post"))
+                        .then(Mono.defer(() -> document.post(bc, request, draft)))
+                        .map(posted -> new Progress(drafted, posted)));
+    }
+
+    private Mono<PostingResult> recordPosted(PostingRequest request, Tenant tenant, Progress progress, long callsBefore) {
+        PostingRecord record = progress.record();
+        BcDocumentState state = progress.state();
         // A journal found posted by its G/L entries has no BC id of its own: keep the batch id recorded at draft time.
         BcDocumentState posted = state.id() != null || record.bcDocumentId() == null ? state
                 : BcDocumentState.posted(record.bcDocumentId(), state.number());
-        record = moveTo(record, PostingState.POSTED, u -> u.bcDocumentId(posted.id()).bcDocumentNumber(posted.number())
-                .clearLastError());
-        AuditEntry postedEntry = AuditEntry.of(record, AuditStep.POSTED, "posted to BC as " + request.getDocumentKind()
-                + (posted.number() == null ? "" : " " + posted.number()) + ", total " + request.getTotalAmount());
-        if (posted.id() != null) {
-            postedEntry = postedEntry.with(AuditEntry.BC_DOCUMENT_ID, posted.id());
-        }
-        if (posted.number() != null) {
-            postedEntry = postedEntry.with(AuditEntry.BC_DOCUMENT_NUMBER, posted.number());
-        }
-        audit.record(postedEntry);
-        log.info("posted {} {} as {} {}", request.getSourceType(), request.getSourceId(), request.getDocumentKind(),
-                request.getPostingKey());
-        return result(request, PostingOutcome.POSTED, posted.id(), posted.number(), null,
-                bcCallCount.applyAsLong(tenant.id()) - callsBefore);
-    }
-
-    private PostingResult onBcError(PostingRequest request, Tenant tenant, BcApiException e, long callsBefore) {
-        PostingRecord record = store.find(request.getPostingKey()).orElseThrow();
-        String message = "BC " + e.status() + " " + e.code() + ": " + e.bcMessage();
-        AuditEntry entry = AuditEntry.of(record, AuditStep.NOTE, message)
-                .with(AuditEntry.RESPONSE_STATUS, Integer.toString(e.status()))
-                .with(AuditEntry.ERROR_CODE, String.valueOf(e.code()));
-        if (e.correlationId() != null) {
-            entry = entry.with(AuditEntry.BC_CORRELATION_ID, e.correlationId());
-        }
-        audit.record(entry);
-        return switch (PostingFailurePolicy.decide(e.kind())) {
-            case PARK -> finish(request, fail(record, PostingState.PARKED, message), PostingOutcome.PARKED, message,
-                    callsBefore, tenant);
-            case FAIL -> finish(request, fail(record, PostingState.FAILED, message), PostingOutcome.FAILED, message,
-                    callsBefore, tenant);
-            case RETRY -> {
-                store.incrementAttempts(request.getPostingKey(), message);
-                audit.record(AuditEntry.of(record, AuditStep.RETRY_SCHEDULED, message));
-                throw new RetryablePostingException(message, e);
+        return moveTo(record, PostingState.POSTED, u -> u.bcDocumentId(posted.id()).bcDocumentNumber(posted.number())
+                .clearLastError()).flatMap(stored -> {
+            AuditEntry postedEntry = AuditEntry.of(stored, AuditStep.POSTED, "posted to BC as "
+                    + request.getDocumentKind() + (posted.number() == null ? "" : " " + posted.number()) + ", total "
+                    + request.getTotalAmount());
+            if (posted.id() != null) {
+                postedEntry = postedEntry.with(AuditEntry.BC_DOCUMENT_ID, posted.id());
             }
-        };
+            if (posted.number() != null) {
+                postedEntry = postedEntry.with(AuditEntry.BC_DOCUMENT_NUMBER, posted.number());
+            }
+            return audit.record(postedEntry);
+        }).then(Mono.fromSupplier(() -> {
+            log.info("posted {} {} as {} {}", request.getSourceType(), request.getSourceId(), request.getDocumentKind(),
+                    request.getPostingKey());
+            return result(request, PostingOutcome.POSTED, posted.id(), posted.number(), null,
+                    bcCallCount.applyAsLong(tenant.id()) - callsBefore);
+        }));
     }
 
-    /** Marks a posting FAILED once retries are exhausted (called by the Kafka error handler's recoverer). */
-    public PostingResult giveUp(PostingRequest request, Throwable cause) {
-        PostingRecord record = store.find(request.getPostingKey()).orElse(null);
-        if (record != null && record.state() == PostingState.POSTED) {
-            // Posted, then something after it failed (e.g. publishing the result): the ledger is right, say so.
-            PostingResult posted = result(request, PostingOutcome.ALREADY_POSTED, record.bcDocumentId(),
-                    record.bcDocumentNumber(), "already posted", 0);
-            outcomes.accept(posted);
-            return posted;
-        }
-        String message = "gave up after retries: " + (cause.getMessage() == null ? cause.toString() : cause.getMessage());
-        if (record != null) {
-            fail(record, PostingState.FAILED, message);
-        }
-        PostingResult result = result(request, PostingOutcome.FAILED, null, null, message, 0);
-        outcomes.accept(result);
-        return result;
+    private Mono<PostingResult> onBcError(PostingRequest request, Tenant tenant, BcApiException e, long callsBefore) {
+        String message = "BC " + e.status() + " " + e.code() + ": " + e.bcMessage();
+        return current(request).flatMap(record -> {
+            AuditEntry entry = AuditEntry.of(record, AuditStep.NOTE, message)
+                    .with(AuditEntry.RESPONSE_STATUS, Integer.toString(e.status()))
+                    .with(AuditEntry.ERROR_CODE, String.valueOf(e.code()));
+            if (e.correlationId() != null) {
+                entry = entry.with(AuditEntry.BC_CORRELATION_ID, e.correlationId());
+            }
+            return audit.record(entry).then(Mono.defer(() -> switch (PostingFailurePolicy.decide(e.kind())) {
+                case PARK -> fail(record, PostingState.PARKED, message)
+                        .map(parked -> finish(request, parked, PostingOutcome.PARKED, message, callsBefore, tenant));
+                case FAIL -> fail(record, PostingState.FAILED, message)
+                        .map(failed -> finish(request, failed, PostingOutcome.FAILED, message, callsBefore, tenant));
+                case RETRY -> store.incrementAttempts(request.getPostingKey(), message)
+                        .then(audit.record(AuditEntry.of(record, AuditStep.RETRY_SCHEDULED, message)))
+                        .then(Mono.<PostingResult>error(new RetryablePostingException(message, e)));
+            }));
+        });
     }
 
-    private Optional<PostingRecord> postedUnderAnotherRevision(PostingRequest request) {
-        return store.findBySource(request.getTenantId(), request.getSourceType().name(), request.getSourceId()).stream()
+    /**
+     * Marks a posting FAILED once retries are exhausted (called by the Kafka error handler's recoverer); emits the
+     * result to publish.
+     */
+    public Mono<PostingResult> giveUp(PostingRequest request, Throwable cause) {
+        return store.find(request.getPostingKey()).map(Optional::of).defaultIfEmpty(Optional.empty()).flatMap(found -> {
+            PostingRecord record = found.orElse(null);
+            if (record != null && record.state() == PostingState.POSTED) {
+                // Posted, then something after it failed (e.g. publishing the result): the ledger is right, say so.
+                return Mono.just(result(request, PostingOutcome.ALREADY_POSTED, record.bcDocumentId(),
+                        record.bcDocumentNumber(), "already posted", 0));
+            }
+            String message = "gave up after retries: " + (cause.getMessage() == null ? cause.toString() : cause.getMessage());
+            Mono<PostingRecord> failed = record == null ? Mono.empty() : fail(record, PostingState.FAILED, message);
+            return failed.then(Mono.fromSupplier(() -> result(request, PostingOutcome.FAILED, null, null, message, 0)));
+        }).doOnNext(outcomes);
+    }
+
+    private Mono<PostingRecord> current(PostingRequest request) {
+        return store.find(request.getPostingKey()).switchIfEmpty(Mono.error(() -> new java.util.NoSuchElementException(
+                "posting " + request.getPostingKey() + " is no longer in the store")));
+    }
+
+    private Mono<PostingRecord> postedUnderAnotherRevision(PostingRequest request) {
+        return store.findBySource(request.getTenantId(), request.getSourceType().name(), request.getSourceId())
                 .filter(r -> r.state() == PostingState.POSTED)
                 .filter(r -> !r.postingKey().equals(request.getPostingKey()))
-                .findFirst();
+                .next();
     }
 
-    private PostingRecord moveTo(PostingRecord record, PostingState next, Consumer<io.mlconnector.posting.store.PostingUpdate> fields) {
+    private Mono<PostingRecord> moveTo(PostingRecord record, PostingState next,
+                                       Consumer<io.mlconnector.posting.store.PostingUpdate> fields) {
         if (record.state() == next) {
-            return record;
+            return Mono.just(record);
         }
-        TransitionResult moved = store.transition(record, next, fields);
-        if (!moved.applied()) {
-            // Someone else moved it (another consumer after a rebalance): stop, let the redelivery decide.
-            throw new RetryablePostingException("posting " + record.postingKey() + " moved concurrently to "
-                    + moved.current().map(PostingRecord::state).orElse(null), null);
-        }
-        return moved.record();
+        return store.transition(record, next, fields).flatMap(moved -> moved.applied() ? Mono.just(moved.record())
+                // Someone else moved it (another consumer after a rebalance): stop, let the redelivery decide.
+                : Mono.error(new RetryablePostingException("posting " + record.postingKey() + " moved concurrently to "
+                        + moved.current().map(PostingRecord::state).orElse(null), null)));
     }
 
-    private PostingRecord fail(PostingRecord record, PostingState state, String why) {
+    private Mono<PostingRecord> fail(PostingRecord record, PostingState state, String why) {
         if (record.state() == state || !record.state().canTransitionTo(state)) {
-            return record;
+            return Mono.just(record);
         }
-        TransitionResult moved = store.transition(record, state, u -> u.lastError(why));
-        PostingRecord now = moved.current().orElse(record);
-        audit.record(AuditEntry.of(now, state == PostingState.PARKED ? AuditStep.PARKED : AuditStep.FAILED, why));
-        return now;
+        return store.transition(record, state, u -> u.lastError(why)).flatMap(moved -> {
+            PostingRecord now = moved.current().orElse(record);
+            return audit.record(AuditEntry.of(now, state == PostingState.PARKED ? AuditStep.PARKED : AuditStep.FAILED, why))
+                    .thenReturn(now);
+        });
     }
 
-    private void note(PostingRecord record, AuditStep step, String summary) {
-        audit.record(AuditEntry.of(record, step, summary));
+    private Mono<Void> note(PostingRecord record, AuditStep step, String summary) {
+        return audit.record(AuditEntry.of(record, step, summary)).then();
     }
 
     private PostingResult finish(PostingRequest request, PostingRecord record, PostingOutcome outcome, String message,

@@ -2,23 +2,24 @@ package io.mlconnector.poster.store;
 
 import static com.mongodb.client.model.Filters.eq;
 
-import com.mongodb.client.MongoCollection;
-import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.reactivestreams.client.MongoCollection;
+import com.mongodb.reactivestreams.client.MongoDatabase;
 import io.mlconnector.events.PostingRequest;
 import io.mlconnector.schemas.serde.AvroTrust;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.util.Date;
-import java.util.Optional;
 import org.bson.Document;
 import org.bson.types.Binary;
+import reactor.core.publisher.Mono;
 
 /**
  * Every posting request as received, by posting key, so one document can be replayed by its id without
  * hunting for its offset. Stored in Avro single-object encoding (schema fingerprint + binary), the same
- * bytes the generated class reads back.
+ * bytes the generated class reads back. Reactive (mongodb-driver-reactivestreams): a save completes once MongoDB
+ * acknowledged it with the client's write concern.
  */
 public final class PostingRequestArchive {
 
@@ -32,30 +33,35 @@ public final class PostingRequestArchive {
         this.requests = db.getCollection("posting_requests");
     }
 
-    public void save(PostingRequest request) {
+    public Mono<Void> save(PostingRequest request) {
+        return Mono.defer(() -> Mono.from(requests.replaceOne(eq("_id", request.getPostingKey()), document(request),
+                new ReplaceOptions().upsert(true)))).then();
+    }
+
+    private static Document document(PostingRequest request) {
         try {
             ByteBuffer bytes = request.toByteBuffer();
             byte[] copy = new byte[bytes.remaining()];
             bytes.get(copy);
-            Document doc = new Document("_id", request.getPostingKey())
+            return new Document("_id", request.getPostingKey())
                     .append("tenantId", request.getTenantId())
                     .append("sourceType", request.getSourceType().name())
                     .append("sourceId", request.getSourceId())
                     .append("request", new Binary(copy))
                     .append("savedAt", new Date());
-            requests.replaceOne(eq("_id", request.getPostingKey()), doc, new ReplaceOptions().upsert(true));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    public Optional<PostingRequest> find(String postingKey) {
-        Document doc = requests.find(eq("_id", postingKey)).first();
-        if (doc == null) {
-            return Optional.empty();
-        }
+    /** The archived request; empty when none was archived under this key. */
+    public Mono<PostingRequest> find(String postingKey) {
+        return Mono.from(requests.find(eq("_id", postingKey)).first()).map(PostingRequestArchive::request);
+    }
+
+    private static PostingRequest request(Document doc) {
         try {
-            return Optional.of(PostingRequest.fromByteBuffer(ByteBuffer.wrap(doc.get("request", Binary.class).getData())));
+            return PostingRequest.fromByteBuffer(ByteBuffer.wrap(doc.get("request", Binary.class).getData()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

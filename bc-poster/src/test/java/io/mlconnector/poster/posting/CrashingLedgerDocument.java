@@ -3,7 +3,8 @@ package io.mlconnector.poster.posting;
 import io.mlconnector.bc.BcClient;
 import io.mlconnector.events.BcDocumentKind;
 import io.mlconnector.events.PostingRequest;
-import java.util.Optional;
+import java.util.function.Supplier;
+import reactor.core.publisher.Mono;
 
 /**
  * The real strategy, with the process dying at one chosen point: the exception stands for the JVM going away, so
@@ -32,13 +33,13 @@ final class CrashingLedgerDocument implements LedgerDocument {
 
     private final LedgerDocument delegate;
     private final CrashPoint crashAt;
-    private final Runnable beforePost;
+    private final Supplier<Mono<?>> beforePost;
 
     CrashingLedgerDocument(LedgerDocument delegate, CrashPoint crashAt) {
-        this(delegate, crashAt, () -> { });
+        this(delegate, crashAt, Mono::empty);
     }
 
-    CrashingLedgerDocument(LedgerDocument delegate, CrashPoint crashAt, Runnable beforePost) {
+    CrashingLedgerDocument(LedgerDocument delegate, CrashPoint crashAt, Supplier<Mono<?>> beforePost) {
         this.delegate = delegate;
         this.crashAt = crashAt;
         this.beforePost = beforePost;
@@ -50,24 +51,21 @@ final class CrashingLedgerDocument implements LedgerDocument {
     }
 
     @Override
-    public Optional<BcDocumentState> find(BcClient bc, PostingRequest request) {
+    public Mono<BcDocumentState> find(BcClient bc, PostingRequest request) {
         return delegate.find(bc, request);
     }
 
     @Override
-    public BcDocumentState createDraft(BcClient bc, PostingRequest request) {
-        crashIf(CrashPoint.BEFORE_CREATE);
-        BcDocumentState draft = delegate.createDraft(bc, request);
-        crashIf(CrashPoint.AFTER_CREATE);
-        return draft;
+    public Mono<BcDocumentState> createDraft(BcClient bc, PostingRequest request) {
+        return Mono.fromRunnable(() -> crashIf(CrashPoint.BEFORE_CREATE))
+                .then(Mono.defer(() -> delegate.createDraft(bc, request)))
+                .doOnNext(draft -> crashIf(CrashPoint.AFTER_CREATE));
     }
 
     @Override
-    public BcDocumentState post(BcClient bc, PostingRequest request, BcDocumentState draft) {
-        beforePost.run();
-        BcDocumentState posted = delegate.post(bc, request, draft);
-        crashIf(CrashPoint.AFTER_POST);
-        return posted;
+    public Mono<BcDocumentState> post(BcClient bc, PostingRequest request, BcDocumentState draft) {
+        return Mono.defer(beforePost).then(Mono.defer(() -> delegate.post(bc, request, draft)))
+                .doOnNext(posted -> crashIf(CrashPoint.AFTER_POST));
     }
 
     private void crashIf(CrashPoint point) {

@@ -3,7 +3,7 @@ package io.mlconnector.poster.posting;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.mongodb.client.MongoDatabase;
+import com.mongodb.reactivestreams.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
 import io.mlconnector.events.BcDocumentKind;
@@ -107,8 +107,8 @@ class PostingSurvivesCrashAtEveryStepTest {
     void storeThatLostThePostDoesNotPostAgain(BcDocumentKind kind) {
         PostingRequest request = request(kind);
         assertThatThrownBy(() -> crashingProcess(CrashPoint.AFTER_POST).post(request)).isInstanceOf(ProcessDied.class);
-        db.getCollection(PostingStateStore.COLLECTION).updateOne(Filters.eq("_id", request.getPostingKey()),
-                Updates.set("state", PostingState.MAPPED.name()));
+        reactor.core.publisher.Mono.from(db.getCollection(PostingStateStore.COLLECTION).updateOne(
+                Filters.eq("_id", request.getPostingKey()), Updates.set("state", PostingState.MAPPED.name()))).block();
 
         PostingResult result = bed.process(db).post(request);
 
@@ -141,7 +141,7 @@ class PostingSurvivesCrashAtEveryStepTest {
         // BC then answers our post with "There is nothing to post."
         PosterProcess other = bed.process(db);
         PosterProcess us = bed.process(db, PosterTestBed.clientOptions(),
-                document -> new CrashingLedgerDocument(document, CrashPoint.NONE, () -> other.post(theirs)));
+                document -> new CrashingLedgerDocument(document, CrashPoint.NONE, () -> other.workflow.post(theirs)));
 
         PostingResult result = us.post(ours);
 
@@ -168,7 +168,7 @@ class PostingSurvivesCrashAtEveryStepTest {
         PostingRequest posted = PostingRequests.commitment(2);
         assertThat(bed.process(db).post(posted).getOutcome()).isEqualTo(PostingOutcome.POSTED);
         // a dead attempt's lines for the same document arrive after it was posted
-        new JournalDocument("PROCORE", java.time.Duration.ofSeconds(30)).createDraft(bcClient(), posted);
+        new JournalDocument("PROCORE", java.time.Duration.ofSeconds(30)).createDraft(bcClient(), posted).block();
 
         PostingRequest next = PostingRequests.commitment(2);
         assertThat(bed.process(db).post(next).getOutcome()).isEqualTo(PostingOutcome.POSTED);

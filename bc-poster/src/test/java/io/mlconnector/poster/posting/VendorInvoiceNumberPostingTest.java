@@ -3,7 +3,7 @@ package io.mlconnector.poster.posting;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.mongodb.client.MongoDatabase;
+import com.mongodb.reactivestreams.client.MongoDatabase;
 import io.mlconnector.bc.BcClient;
 import io.mlconnector.bc.PurchaseInvoiceDraft;
 import io.mlconnector.bc.PurchaseInvoiceLineDraft;
@@ -77,7 +77,7 @@ class VendorInvoiceNumberPostingTest {
         assertThat(number).startsWith("PPI-");
         assertThat(result.getBcDocumentNumber()).isEqualTo(number);
         assertThat(poster.record(request.getPostingKey()).bcDocumentNumber()).isEqualTo(number);
-        List<AuditEntry> audit = poster.audit.forPosting(request.getPostingKey());
+        List<AuditEntry> audit = poster.audit.forPosting(request.getPostingKey()).collectList().block();
         assertThat(audit).filteredOn(e -> e.step() == AuditStep.POSTED).singleElement()
                 .satisfies(e -> assertThat(e.attributes()).containsEntry(AuditEntry.BC_DOCUMENT_NUMBER, number));
         assertThat(audit).flatExtracting(e -> e.attributes().values()).doesNotContain("null");

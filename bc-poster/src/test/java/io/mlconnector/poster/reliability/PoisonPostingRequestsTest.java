@@ -57,6 +57,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * reads 1; once BC answers, it posts, the state clears, and the good one posts after it.
  */
 @Tag("reliability")
+// BlockHound: a blocking call on an event loop (Reactor Netty, Reactor schedulers) fails the test
+@org.junit.jupiter.api.extension.ExtendWith(io.mlconnector.testing.NoBlockingCalls.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {BcPosterApplication.CONFIG,
         "mlc.kafka.stall-after=2s", "mlc.poster.max-attempts=1000", "mlc.health.cache-for=0s"})
 @EmbeddedKafka(partitions = 1, topics = {Topics.BC_POSTING_REQUESTS, Topics.BC_POSTING_RESULTS},

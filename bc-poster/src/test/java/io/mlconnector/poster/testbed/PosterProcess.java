@@ -1,6 +1,6 @@
 package io.mlconnector.poster.testbed;
 
-import com.mongodb.client.MongoDatabase;
+import com.mongodb.reactivestreams.client.MongoDatabase;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.mlconnector.bc.BcCallListener;
 import io.mlconnector.bc.BcClientOptions;
@@ -65,10 +65,10 @@ public final class PosterProcess {
     }
 
     public PostingResult post(PostingRequest request) {
-        return workflow.post(request);
+        return workflow.post(request).block();
     }
 
     public PostingRecord record(String postingKey) {
-        return store.find(postingKey).orElseThrow();
+        return store.find(postingKey).blockOptional().orElseThrow();
     }
 }

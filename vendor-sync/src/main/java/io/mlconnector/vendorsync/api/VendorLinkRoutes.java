@@ -17,7 +17,6 @@ import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 /**
  * The vendor links, where they are owned:
@@ -28,7 +27,7 @@ import reactor.core.scheduler.Schedulers;
  * </pre>
  * A link made here is written to Procore (origin_id), published on {@code vendor.links}, and mapping-service
  * re-drives the documents parked for want of it. Errors are {@code {"message": "..."}} saying what to do.
- * The sync blocks on the API clients, so requests run on the bounded-elastic scheduler.
+ * The sync's flows block nothing, so requests are served on the event loop.
  */
 public final class VendorLinkRoutes {
 
@@ -62,12 +61,11 @@ public final class VendorLinkRoutes {
     public RouterFunction<ServerResponse> routes() {
         return RouterFunctions.route()
                 .GET(BASE + "/vendor-links", request -> withTenant(request, tenant ->
-                        blocking(() -> vendors.links(tenant.id()).stream().map(LinkJson::of).toList())
-                                .flatMap(VendorLinkRoutes::ok)))
+                        vendors.links(tenant.id()).map(LinkJson::of).collectList().flatMap(VendorLinkRoutes::ok)))
                 .PUT(BASE + "/vendor-links/{procoreVendorId}", request -> withTenant(request, tenant ->
                         put(request, tenant)))
                 .GET(BASE + "/link-conflicts", request -> withTenant(request, tenant ->
-                        blocking(() -> vendors.linkConflicts(tenant.id())).flatMap(VendorLinkRoutes::ok)))
+                        ok(vendors.linkConflicts(tenant.id()))))
                 .build();
     }
 
@@ -87,7 +85,7 @@ public final class VendorLinkRoutes {
                         return error(HttpStatus.BAD_REQUEST, "Send the BC vendor number as JSON:"
                                 + " {\"bcVendorNumber\":\"V1010\"}.");
                     }
-                    return blocking(() -> vendors.link(tenant, procoreVendorId, body.bcVendorNumber()))
+                    return vendors.link(tenant, procoreVendorId, body.bcVendorNumber())
                             .flatMap(outcome -> answer(procoreVendorId, outcome));
                 });
     }
@@ -119,10 +117,6 @@ public final class VendorLinkRoutes {
         Optional<Tenant> tenant = tenants.byId(tenantId);
         return tenant.map(handler).orElseGet(() -> error(HttpStatus.NOT_FOUND,
                 "No tenant '" + tenantId + "' in this deployment's tenants file."));
-    }
-
-    private static <T> Mono<T> blocking(java.util.concurrent.Callable<T> call) {
-        return Mono.fromCallable(call).subscribeOn(Schedulers.boundedElastic());
     }
 
     private static Mono<ServerResponse> ok(Object body) {

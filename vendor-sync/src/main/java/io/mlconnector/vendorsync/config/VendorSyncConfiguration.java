@@ -1,6 +1,6 @@
 package io.mlconnector.vendorsync.config;
 
-import com.mongodb.client.MongoDatabase;
+import com.mongodb.reactivestreams.client.MongoDatabase;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.mlconnector.bc.BcClientOptions;
 import java.time.Duration;
@@ -13,6 +13,7 @@ import io.mlconnector.procore.ProcoreResilience;
 import io.mlconnector.service.clients.BcClients;
 import io.mlconnector.service.clients.ProcoreClients;
 import io.mlconnector.tenant.TenantRegistry;
+import io.mlconnector.vendorsync.KafkaSends;
 import io.mlconnector.vendorsync.VendorSyncMetrics;
 import io.mlconnector.events.VendorLink;
 import io.mlconnector.vendorsync.api.ReportRoutes;
@@ -92,11 +93,12 @@ public class VendorSyncConfiguration {
                 new ProcoreResilience().bindTo(registry));
     }
 
+    /** Its indexes are created at start, on the starting thread; an unreachable store is logged, not fatal. */
     @Bean
-    VendorLinkStore vendorLinkStore(MongoDatabase database) {
-        VendorLinkStore store = new VendorLinkStore(database);
+    VendorLinkStore vendorLinkStore(MongoDatabase reactiveMongoDatabase) {
+        VendorLinkStore store = new VendorLinkStore(reactiveMongoDatabase);
         try {
-            store.createIndexes();
+            store.createIndexes().block();
         } catch (RuntimeException e) {
             log.warn("vendor_links indexes not created (MongoDB unreachable?): {}", e.toString());
         }
@@ -104,23 +106,28 @@ public class VendorSyncConfiguration {
     }
 
     @Bean
-    SyncStateStore syncStateStore(MongoDatabase database) {
-        return new SyncStateStore(database);
+    SyncStateStore syncStateStore(MongoDatabase reactiveMongoDatabase) {
+        return new SyncStateStore(reactiveMongoDatabase);
     }
 
     @Bean
-    SubscriptionStore subscriptionStore(MongoDatabase database) {
-        return new SubscriptionStore(database);
+    SubscriptionStore subscriptionStore(MongoDatabase reactiveMongoDatabase) {
+        return new SubscriptionStore(reactiveMongoDatabase);
     }
 
     @Bean
-    PurchaseOrderStore purchaseOrderStore(MongoDatabase database) {
-        return new PurchaseOrderStore(database);
+    PurchaseOrderStore purchaseOrderStore(MongoDatabase reactiveMongoDatabase) {
+        return new PurchaseOrderStore(reactiveMongoDatabase);
+    }
+
+    @Bean(destroyMethod = "close")
+    KafkaSends vendorSyncKafkaSends() {
+        return new KafkaSends();
     }
 
     @Bean
-    VendorLinkFeed vendorLinkFeed(KafkaTemplate<String, VendorLink> kafka) {
-        return new KafkaVendorLinkFeed(kafka);
+    VendorLinkFeed vendorLinkFeed(KafkaTemplate<String, VendorLink> kafka, KafkaSends sends) {
+        return new KafkaVendorLinkFeed(kafka, sends);
     }
 
     @Bean
@@ -132,11 +139,12 @@ public class VendorSyncConfiguration {
     @Bean
     SubscriptionKeeper subscriptionKeeper(BcClients bc, SubscriptionStore store, VendorSyncProperties properties,
                                           VendorSyncMetrics metrics, Clock clock,
-                                          KafkaTemplate<String, io.mlconnector.events.BcSubscriptionState> kafka) {
+                                          KafkaTemplate<String, io.mlconnector.events.BcSubscriptionState> kafka,
+                                          KafkaSends sends) {
         return new SubscriptionKeeper(bc, store,
                 new NotificationUrls(properties.notificationBaseUrl(), properties.notificationPath()),
                 properties.entitySets(), properties.renewBefore(), metrics, clock,
-                new io.mlconnector.vendorsync.subscription.KafkaSubscriptionFeed(kafka, clock));
+                new io.mlconnector.vendorsync.subscription.KafkaSubscriptionFeed(kafka, clock, sends));
     }
 
     @Bean
@@ -173,8 +181,8 @@ public class VendorSyncConfiguration {
     }
 
     @Bean
-    PurchaseOrderFeed purchaseOrderFeed(KafkaTemplate<String, BcPurchaseOrderObserved> kafka) {
-        return new KafkaPurchaseOrderFeed(kafka);
+    PurchaseOrderFeed purchaseOrderFeed(KafkaTemplate<String, BcPurchaseOrderObserved> kafka, KafkaSends sends) {
+        return new KafkaPurchaseOrderFeed(kafka, sends);
     }
 
     @Bean

@@ -28,6 +28,8 @@ public final class BcNotificationListener {
     }
 
     public void onNotification(BcNotification notification) {
-        handler.handle(notification);
+        // a Kafka listener thread, not an event loop: it waits for the whole handling, so everything the notification
+        // changed is stored before the offset is committed, and a failure is retried (or dead-lettered) first
+        handler.handle(notification).block();
     }
 }

@@ -1,20 +1,21 @@
 package io.mlconnector.vendorsync.polling;
 
-import com.mongodb.client.MongoCollection;
-import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.reactivestreams.client.MongoCollection;
+import com.mongodb.reactivestreams.client.MongoDatabase;
 import io.mlconnector.bc.BcPurchaseOrder;
 import java.time.Instant;
 import java.util.Date;
 import java.util.Objects;
 import org.bson.Document;
 import org.bson.types.Decimal128;
+import reactor.core.publisher.Mono;
 
 /**
  * MongoDB collection {@code bc_purchase_orders}: the latest version of each BC purchase order vendor-sync has
- * polled (BC has no webhooks for purchaseOrders, bc-api.md 3.8), for reconciliation against Procore commitments.
- * {@code _id = tenantId|purchaseOrderId}; money as Decimal128.
+ * polled (BC has no webhooks for purchaseOrders), for reconciliation against Procore commitments.
+ * {@code _id = tenantId|purchaseOrderId}; money as Decimal128. Reactive driver: nothing blocks.
  * <pre>
  * { _id, tenantId, purchaseOrderId, number, orderDate: "2026-09-14", vendorId, vendorNumber, vendorName, status,
  *   totalAmountIncludingTax: Decimal128, lastModifiedDateTime: ISODate, vendorLinked: true, seenAt: ISODate }
@@ -30,21 +31,23 @@ public final class PurchaseOrderStore {
         this.orders = database.getCollection(COLLECTION);
     }
 
-    /** @return true when this version is new or differs from the stored one */
     /** Whether this version differs from the stored one (new, modified, status or vendor link changed). */
-    public boolean hasChanged(String tenantId, BcPurchaseOrder po, boolean vendorLinked) {
-        Document previous = orders.find(Filters.eq("_id", tenantId + "|" + po.id())).first();
+    public Mono<Boolean> hasChanged(String tenantId, BcPurchaseOrder po, boolean vendorLinked) {
         Date modified = po.lastModifiedDateTime() == null ? null : Date.from(po.lastModifiedDateTime());
-        return previous == null || !Objects.equals(previous.getDate("lastModifiedDateTime"), modified)
-                || !Objects.equals(previous.getString("status"), po.status())
-                || previous.getBoolean("vendorLinked", false) != vendorLinked;
+        return Mono.from(orders.find(Filters.eq("_id", tenantId + "|" + po.id())).first())
+                .map(previous -> !Objects.equals(previous.getDate("lastModifiedDateTime"), modified)
+                        || !Objects.equals(previous.getString("status"), po.status())
+                        || previous.getBoolean("vendorLinked", false) != vendorLinked)
+                .defaultIfEmpty(true);
     }
 
-    /** Stores the order when it changed; returns whether it did. */
-    public boolean save(String tenantId, BcPurchaseOrder po, boolean vendorLinked, Instant seenAt) {
-        if (!hasChanged(tenantId, po, vendorLinked)) {
-            return false;
-        }
+    /** Stores the order when it changed; emits whether it did. */
+    public Mono<Boolean> save(String tenantId, BcPurchaseOrder po, boolean vendorLinked, Instant seenAt) {
+        return hasChanged(tenantId, po, vendorLinked).flatMap(changed -> changed
+                ? replace(tenantId, po, vendorLinked, seenAt).thenReturn(true) : Mono.just(false));
+    }
+
+    private Mono<Void> replace(String tenantId, BcPurchaseOrder po, boolean vendorLinked, Instant seenAt) {
         String id = tenantId + "|" + po.id();
         Date modified = po.lastModifiedDateTime() == null ? null : Date.from(po.lastModifiedDateTime());
         Document doc = new Document("_id", id)
@@ -61,15 +64,15 @@ public final class PurchaseOrderStore {
                 .append("lastModifiedDateTime", modified)
                 .append("vendorLinked", vendorLinked)
                 .append("seenAt", Date.from(seenAt));
-        orders.replaceOne(Filters.eq("_id", id), doc, new ReplaceOptions().upsert(true));
-        return true;
+        return Mono.from(orders.replaceOne(Filters.eq("_id", id), doc, new ReplaceOptions().upsert(true))).then();
     }
 
-    public long count(String tenantId) {
-        return orders.countDocuments(Filters.eq("tenantId", tenantId));
+    public Mono<Long> count(String tenantId) {
+        return Mono.from(orders.countDocuments(Filters.eq("tenantId", tenantId)));
     }
 
-    public long countWithUnlinkedVendor(String tenantId) {
-        return orders.countDocuments(Filters.and(Filters.eq("tenantId", tenantId), Filters.eq("vendorLinked", false)));
+    public Mono<Long> countWithUnlinkedVendor(String tenantId) {
+        return Mono.from(orders.countDocuments(Filters.and(Filters.eq("tenantId", tenantId),
+                Filters.eq("vendorLinked", false))));
     }
 }

@@ -1,20 +1,20 @@
 package io.mlconnector.vendorsync.polling;
 
-import com.mongodb.client.MongoCollection;
-import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
+import com.mongodb.reactivestreams.client.MongoCollection;
+import com.mongodb.reactivestreams.client.MongoDatabase;
 import java.time.Instant;
 import java.util.Date;
-import java.util.Optional;
 import org.bson.Document;
+import reactor.core.publisher.Mono;
 
 /**
  * MongoDB collection {@code vendor_sync_state}, one document per tenant ({@code _id = tenantId}):
  * {@code vendorWatermark} / {@code purchaseOrderWatermark} (highest BC lastModifiedDateTime seen),
  * {@code lastNotificationAt} (when the last BC notification for the tenant arrived). Watermarks only move
- * forward ({@code $max}), so a late, older read never moves them back.
+ * forward ({@code $max}), so a late, older read never moves them back. Reactive driver: nothing blocks.
  */
 public final class SyncStateStore {
 
@@ -38,16 +38,19 @@ public final class SyncStateStore {
         this.state = database.getCollection(COLLECTION);
     }
 
-    public Optional<Instant> get(String tenantId, Field field) {
-        Document d = state.find(Filters.eq("_id", tenantId)).first();
-        return Optional.ofNullable(d == null ? null : d.getDate(field.name)).map(Date::toInstant);
+    /** The stored value; empty when there is none yet. */
+    public Mono<Instant> get(String tenantId, Field field) {
+        return Mono.from(state.find(Filters.eq("_id", tenantId)).first())
+                .mapNotNull(d -> d.getDate(field.name))
+                .map(Date::toInstant);
     }
 
-    /** Moves the value forward to {@code at} (never back). */
-    public void advance(String tenantId, Field field, Instant at) {
-        if (at != null) {
-            state.updateOne(Filters.eq("_id", tenantId), Updates.max(field.name, Date.from(at)),
-                    new UpdateOptions().upsert(true));
+    /** Moves the value forward to {@code at} (never back); nothing to do when {@code at} is null. */
+    public Mono<Void> advance(String tenantId, Field field, Instant at) {
+        if (at == null) {
+            return Mono.empty();
         }
+        return Mono.from(state.updateOne(Filters.eq("_id", tenantId), Updates.max(field.name, Date.from(at)),
+                new UpdateOptions().upsert(true))).then();
     }
 }

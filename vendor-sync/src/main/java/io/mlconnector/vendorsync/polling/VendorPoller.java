@@ -1,6 +1,5 @@
 package io.mlconnector.vendorsync.polling;
 
-import io.mlconnector.bc.BcVendor;
 import io.mlconnector.service.clients.BcClients;
 import io.mlconnector.tenant.Tenant;
 import io.mlconnector.vendorsync.VendorSyncMetrics;
@@ -10,8 +9,8 @@ import io.mlconnector.vendorsync.vendor.VendorSyncReport.Trigger;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
+import reactor.core.publisher.Mono;
 
 /**
  * Vendors by {@code lastModifiedDateTime} when notifications are not coming: always when webhooks are switched
@@ -44,28 +43,32 @@ public final class VendorPoller {
     }
 
     /** Polls if notifications are off or silent; empty when notifications are flowing. */
-    public Optional<VendorSyncReport> pollIfQuiet(Tenant tenant) {
-        if (webhooksEnabled) {
-            Instant last = state.get(tenant.id(), SyncStateStore.Field.LAST_NOTIFICATION_AT).orElse(startedAt);
-            if (last.isBefore(startedAt)) {
-                last = startedAt;
-            }
-            if (Duration.between(last, clock.instant()).compareTo(silence) < 0) {
-                return Optional.empty();
-            }
+    public Mono<VendorSyncReport> pollIfQuiet(Tenant tenant) {
+        if (!webhooksEnabled) {
+            return poll(tenant);
         }
-        return Optional.of(poll(tenant));
+        return state.get(tenant.id(), SyncStateStore.Field.LAST_NOTIFICATION_AT).defaultIfEmpty(startedAt)
+                .flatMap(lastNotification -> {
+                    Instant last = lastNotification.isBefore(startedAt) ? startedAt : lastNotification;
+                    if (Duration.between(last, clock.instant()).compareTo(silence) < 0) {
+                        return Mono.empty();
+                    }
+                    return poll(tenant);
+                });
     }
 
     /** Vendors changed since the watermark (minus an overlap for clock skew; re-reads are written only if changed). */
-    public VendorSyncReport poll(Tenant tenant) {
-        Instant since = state.get(tenant.id(), SyncStateStore.Field.VENDOR_WATERMARK).map(w -> w.minus(overlap))
-                .orElse(null);
-        metrics.poll(tenant.id(), "vendors");
-        if (since == null) {
-            return vendors.reconcile(tenant); // never synced: the full comparison also reports hand-made vendors
-        }
-        List<BcVendor> changed = bcClients.forTenant(tenant).vendors(since).collectList().block();
-        return vendors.upsert(tenant, changed, Trigger.POLL);
+    public Mono<VendorSyncReport> poll(Tenant tenant) {
+        return state.get(tenant.id(), SyncStateStore.Field.VENDOR_WATERMARK).map(Optional::of)
+                .defaultIfEmpty(Optional.empty())
+                .flatMap(watermark -> {
+                    metrics.poll(tenant.id(), "vendors");
+                    if (watermark.isEmpty()) {
+                        // never synced: the full comparison also reports hand-made vendors
+                        return vendors.reconcile(tenant);
+                    }
+                    return bcClients.forTenant(tenant).vendors(watermark.get().minus(overlap)).collectList()
+                            .flatMap(changed -> vendors.upsert(tenant, changed, Trigger.POLL));
+                });
     }
 }

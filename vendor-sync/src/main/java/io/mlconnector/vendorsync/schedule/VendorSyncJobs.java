@@ -12,11 +12,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ScheduledFuture;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.scheduling.TaskScheduler;
 import org.springframework.scheduling.support.CronTrigger;
+import reactor.core.publisher.Mono;
 
 /**
  * What runs when, per tenant:
@@ -96,13 +98,14 @@ public final class VendorSyncJobs implements SmartLifecycle {
     }
 
     /**
-     * Runs one tenant's job; a failure is logged and the job runs again on schedule. A failure of Procore or BC
-     * (an outage, a refusal: their exceptions already say what and where) is one line; anything else is a defect
-     * and is logged with its stack trace, or nobody can find it.
+     * Runs one tenant's job and waits for it on this scheduler thread (never an event loop), so the next tick starts
+     * after it; a failure is logged and the job runs again on schedule. A failure of Procore or BC (an outage, a
+     * refusal: their exceptions already say what and where) is one line; anything else is a defect and is logged
+     * with its stack trace, or nobody can find it.
      */
-    static void each(Tenant tenant, String job, Runnable work) {
+    static void each(Tenant tenant, String job, Supplier<? extends Mono<?>> work) {
         try {
-            work.run();
+            work.get().block();
         } catch (RuntimeException e) {
             if (isRemoteFailure(e)) {
                 log.warn("tenant {}: {} failed: {}", tenant.id(), job, e.toString());

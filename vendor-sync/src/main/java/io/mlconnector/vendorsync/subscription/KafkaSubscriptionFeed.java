@@ -3,29 +3,30 @@ package io.mlconnector.vendorsync.subscription;
 import io.mlconnector.events.BcSubscriptionState;
 import io.mlconnector.schemas.EventKeys;
 import io.mlconnector.schemas.Topics;
+import io.mlconnector.vendorsync.KafkaSends;
 import java.time.Clock;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.springframework.kafka.core.KafkaTemplate;
+import reactor.core.publisher.Mono;
 
 /**
  * Publishes a subscription's state to the compacted {@code bc.webhook-subscriptions} topic, key
  * {@code tenantId|subscription|subscriptionId}: the latest record per subscription is what the webhook-gateway
- * believes. Never carries the clientState. Waits for the acknowledgement so a failure is seen (and logged) at once.
+ * believes. Never carries the clientState. Completes on the acknowledgement so a failure is seen (and logged) at once.
  */
 public final class KafkaSubscriptionFeed implements SubscriptionFeed {
 
     private final KafkaTemplate<String, BcSubscriptionState> kafka;
     private final Clock clock;
+    private final KafkaSends sends;
 
-    public KafkaSubscriptionFeed(KafkaTemplate<String, BcSubscriptionState> kafka, Clock clock) {
+    public KafkaSubscriptionFeed(KafkaTemplate<String, BcSubscriptionState> kafka, Clock clock, KafkaSends sends) {
         this.kafka = kafka;
         this.clock = clock;
+        this.sends = sends;
     }
 
     @Override
-    public void publish(StoredSubscription subscription, boolean deleted) {
+    public Mono<Void> publish(StoredSubscription subscription, boolean deleted) {
         BcSubscriptionState state = BcSubscriptionState.newBuilder()
                 .setTenantId(subscription.tenantId())
                 .setSubscriptionId(subscription.subscriptionId())
@@ -35,16 +36,8 @@ public final class KafkaSubscriptionFeed implements SubscriptionFeed {
                 .setDeleted(deleted)
                 .setObservedAt(clock.instant())
                 .build();
-        try {
-            kafka.send(Topics.BC_WEBHOOK_SUBSCRIPTIONS,
-                    EventKeys.of(subscription.tenantId(), "subscription", subscription.subscriptionId()), state)
-                    .get(30, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while publishing subscription state", e);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("could not publish the state of subscription "
-                    + subscription.subscriptionId(), e);
-        }
+        return sends.send(kafka, Topics.BC_WEBHOOK_SUBSCRIPTIONS,
+                EventKeys.of(subscription.tenantId(), "subscription", subscription.subscriptionId()), state,
+                "the state of subscription " + subscription.subscriptionId());
     }
 }

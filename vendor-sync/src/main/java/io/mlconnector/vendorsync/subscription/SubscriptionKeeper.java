@@ -10,16 +10,18 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 /**
- * Keeps one BC webhook subscription per (tenant, entity set) alive (bc-api.md 5): BC drops a subscription
- * 3 days after its creation or last renewal, and also deletes it after failed deliveries. Each check:
+ * Keeps one BC webhook subscription per (tenant, entity set) alive
+ * (https://learn.microsoft.com/dynamics365/business-central/dev-itpro/api-reference/v2.0/dynamic-api-webhooks): BC
+ * drops a subscription 3 days after its creation or last renewal, and also deletes it after failed deliveries. Each check:
  * <ol>
  *   <li>lists the environment's subscriptions (one GET);</li>
  *   <li>missing from BC (expired, deleted, never made) → create (re-create if we had one);</li>
@@ -69,84 +71,82 @@ public final class SubscriptionKeeper {
         this.clock = clock;
     }
 
-    public List<Outcome> maintain(Tenant tenant) {
-        BcClient bc = bcClients.forTenant(tenant);
-        URI url = urls.forTenant(tenant.id());
-        List<BcSubscription> live = bc.subscriptions().collectList().block();
-        List<Outcome> outcomes = new ArrayList<>();
-        for (String set : entitySets) {
-            Outcome outcome;
-            try {
-                outcome = maintain(tenant, bc, url, live, set);
-            } catch (RuntimeException e) {
-                log.warn("tenant {}: BC subscription for {} could not be kept: {}", tenant.id(), set, e.toString());
-                outcome = new Outcome(tenant.id(), set, Action.FAILED, null, null);
-            }
-            if (outcome.action() != Action.KEPT) {
-                metrics.subscription(tenant.id(), set, outcome.action().name().toLowerCase(Locale.ROOT));
-                log.info("tenant {}: BC subscription for {} {} ({}), expires {}", tenant.id(), set,
-                        outcome.action().name().toLowerCase(Locale.ROOT), outcome.subscriptionId(),
-                        outcome.expirationDateTime());
-            }
-            outcomes.add(outcome);
-        }
-        return outcomes;
+    /** One check of the tenant's subscriptions, an outcome per entity set; one set's failure is its FAILED outcome. */
+    public Mono<List<Outcome>> maintain(Tenant tenant) {
+        return Mono.defer(() -> {
+            BcClient bc = bcClients.forTenant(tenant);
+            URI url = urls.forTenant(tenant.id());
+            return bc.subscriptions().collectList().flatMap(live -> Flux.fromIterable(entitySets)
+                    .concatMap(set -> Mono.defer(() -> maintain(tenant, bc, url, live, set))
+                            .onErrorResume(RuntimeException.class, e -> {
+                                log.warn("tenant {}: BC subscription for {} could not be kept: {}", tenant.id(), set,
+                                        e.toString());
+                                return Mono.just(new Outcome(tenant.id(), set, Action.FAILED, null, null));
+                            })
+                            .doOnNext(outcome -> {
+                                if (outcome.action() != Action.KEPT) {
+                                    String action = outcome.action().name().toLowerCase(Locale.ROOT);
+                                    metrics.subscription(tenant.id(), set, action);
+                                    log.info("tenant {}: BC subscription for {} {} ({}), expires {}", tenant.id(), set,
+                                            action, outcome.subscriptionId(), outcome.expirationDateTime());
+                                }
+                            }))
+                    .collectList());
+        });
     }
 
-    private Outcome maintain(Tenant tenant, BcClient bc, URI url, List<BcSubscription> live, String set) {
+    private Mono<Outcome> maintain(Tenant tenant, BcClient bc, URI url, List<BcSubscription> live, String set) {
         String resource = bc.subscriptionResource(set);
-        Optional<StoredSubscription> stored = store.find(tenant.id(), set);
-        Optional<BcSubscription> current = stored.flatMap(s -> live.stream()
-                .filter(l -> l.subscriptionId().equals(s.subscriptionId())).findFirst());
-        Action found = Action.KEPT;
-        if (current.isEmpty()) {
+        return store.find(tenant.id(), set).map(Optional::of).defaultIfEmpty(Optional.empty()).flatMap(stored -> {
+            Optional<BcSubscription> ours = stored.flatMap(s -> live.stream()
+                    .filter(l -> l.subscriptionId().equals(s.subscriptionId())).findFirst());
             // ours, but not (or no longer) in our store, e.g. after the store was reset: take it over
-            current = live.stream().filter(l -> sameResource(l.resource(), resource)
-                    && url.toString().equals(l.notificationUrl())).findFirst();
-            found = Action.ADOPTED;
-        }
-        if (current.isEmpty()) {
-            return save(tenant, set, create(tenant, bc, url, set), stored.isPresent() ? Action.RECREATED : Action.CREATED,
-                    null);
-        }
-        BcSubscription sub = current.get();
-        boolean moved = !url.toString().equals(sub.notificationUrl());
-        boolean expiring = sub.expirationDateTime() == null
-                || Duration.between(clock.instant(), sub.expirationDateTime()).compareTo(renewBefore) < 0;
-        if (!moved && !expiring) {
-            return save(tenant, set, sub, found, stored.map(StoredSubscription::renewedAt).orElse(null));
-        }
-        BcSubscription toRenew = new BcSubscription(sub.subscriptionId(), url.toString(), sub.resource(), null,
-                sub.expirationDateTime(), sub.etag());
-        try {
-            return save(tenant, set, bc.renewSubscription(toRenew).block(), Action.RENEWED, clock.instant());
-        } catch (BcApiException e) {
-            if (e.status() != 404) {
-                throw e;
+            Optional<BcSubscription> current = ours.isPresent() ? ours : live.stream()
+                    .filter(l -> sameResource(l.resource(), resource) && url.toString().equals(l.notificationUrl()))
+                    .findFirst();
+            Action found = ours.isPresent() ? Action.KEPT : Action.ADOPTED;
+            if (current.isEmpty()) {
+                return create(tenant, bc, url, set).flatMap(sub -> save(tenant, set, sub,
+                        stored.isPresent() ? Action.RECREATED : Action.CREATED, null));
             }
-            // BC removed it between our list and our PATCH (expiry job, failed deliveries)
-            return save(tenant, set, create(tenant, bc, url, set), Action.RECREATED, null);
-        }
+            BcSubscription sub = current.get();
+            boolean moved = !url.toString().equals(sub.notificationUrl());
+            boolean expiring = sub.expirationDateTime() == null
+                    || Duration.between(clock.instant(), sub.expirationDateTime()).compareTo(renewBefore) < 0;
+            if (!moved && !expiring) {
+                return save(tenant, set, sub, found, stored.map(StoredSubscription::renewedAt).orElse(null));
+            }
+            BcSubscription toRenew = new BcSubscription(sub.subscriptionId(), url.toString(), sub.resource(), null,
+                    sub.expirationDateTime(), sub.etag());
+            return bc.renewSubscription(toRenew).map(Optional::of)
+                    // BC removed it between our list and our PATCH (expiry job, failed deliveries)
+                    .onErrorResume(BcApiException.class, e -> e.status() == 404
+                            ? Mono.just(Optional.<BcSubscription>empty()) : Mono.error(e))
+                    .flatMap(renewed -> renewed.isPresent()
+                            ? save(tenant, set, renewed.get(), Action.RENEWED, clock.instant())
+                            : create(tenant, bc, url, set).flatMap(s -> save(tenant, set, s, Action.RECREATED, null)));
+        });
     }
 
-    private static BcSubscription create(Tenant tenant, BcClient bc, URI url, String set) {
-        return bc.createSubscription(url, set, tenant.bcClientState().reveal()).block();
+    private static Mono<BcSubscription> create(Tenant tenant, BcClient bc, URI url, String set) {
+        return bc.createSubscription(url, set, tenant.bcClientState().reveal());
     }
 
-    private Outcome save(Tenant tenant, String set, BcSubscription sub, Action action, Instant renewedAt) {
+    private Mono<Outcome> save(Tenant tenant, String set, BcSubscription sub, Action action, Instant renewedAt) {
         Instant now = clock.instant();
-        Optional<StoredSubscription> previous = store.find(tenant.id(), set);
-        Instant createdAt = switch (action) {
-            case CREATED, RECREATED -> now;
-            default -> previous.map(StoredSubscription::createdAt).orElse(now);
-        };
-        StoredSubscription saved = new StoredSubscription(tenant.id(), set, sub.subscriptionId(), sub.notificationUrl(),
-                sub.resource(), sub.expirationDateTime(), sub.etag(), createdAt, renewedAt);
-        store.save(saved);
-        previous.filter(p -> p.subscriptionId() != null && !p.subscriptionId().equals(sub.subscriptionId()))
-                .ifPresent(replaced -> tell(replaced, true));
-        tell(saved, false);
-        return new Outcome(tenant.id(), set, action, sub.subscriptionId(), sub.expirationDateTime());
+        return store.find(tenant.id(), set).map(Optional::of).defaultIfEmpty(Optional.empty()).flatMap(previous -> {
+            Instant createdAt = switch (action) {
+                case CREATED, RECREATED -> now;
+                default -> previous.map(StoredSubscription::createdAt).orElse(now);
+            };
+            StoredSubscription saved = new StoredSubscription(tenant.id(), set, sub.subscriptionId(),
+                    sub.notificationUrl(), sub.resource(), sub.expirationDateTime(), sub.etag(), createdAt, renewedAt);
+            Mono<Void> replaced = previous
+                    .filter(p -> p.subscriptionId() != null && !p.subscriptionId().equals(sub.subscriptionId()))
+                    .map(p -> tell(p, true)).orElse(Mono.empty());
+            return store.save(saved).then(replaced).then(tell(saved, false))
+                    .thenReturn(new Outcome(tenant.id(), set, action, sub.subscriptionId(), sub.expirationDateTime()));
+        });
     }
 
     /**
@@ -154,14 +154,14 @@ public final class SubscriptionKeeper {
      * webhook-gateway at the next check; meanwhile the gateway drops that subscription's notifications and the
      * vendor poll after {@code notification-silence} covers them.
      */
-    private void tell(StoredSubscription subscription, boolean deleted) {
-        try {
-            feed.publish(subscription, deleted);
-        } catch (RuntimeException e) {
-            log.warn("tenant {}: could not tell the webhook-gateway about BC subscription {} ({}); the next check"
-                    + " sends it again: {}", subscription.tenantId(), subscription.subscriptionId(),
-                    subscription.entitySet(), e.getMessage());
-        }
+    private Mono<Void> tell(StoredSubscription subscription, boolean deleted) {
+        return Mono.defer(() -> feed.publish(subscription, deleted))
+                .onErrorResume(RuntimeException.class, e -> {
+                    log.warn("tenant {}: could not tell the webhook-gateway about BC subscription {} ({}); the next"
+                            + " check sends it again: {}", subscription.tenantId(), subscription.subscriptionId(),
+                            subscription.entitySet(), e.getMessage());
+                    return Mono.empty();
+                });
     }
 
     private static boolean sameResource(String a, String b) {

@@ -1,14 +1,14 @@
 package io.mlconnector.vendorsync.subscription;
 
-import com.mongodb.client.MongoCollection;
-import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOptions;
-import java.util.ArrayList;
+import com.mongodb.reactivestreams.client.MongoCollection;
+import com.mongodb.reactivestreams.client.MongoDatabase;
+import java.time.Instant;
 import java.util.Date;
-import java.util.List;
-import java.util.Optional;
 import org.bson.Document;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 /**
  * MongoDB collection {@code bc_subscriptions}: one document per (tenant, entity set), {@code _id = tenantId|set}:
@@ -16,6 +16,7 @@ import org.bson.Document;
  * { _id: "harbor-ridge|vendors", tenantId, entitySet: "vendors", subscriptionId: "c670ea73…",
  *   notificationUrl, resource, expirationDateTime: ISODate, etag, createdAt: ISODate, renewedAt: ISODate }
  * </pre>
+ * Reactive driver: every method returns a Mono or Flux and nothing blocks.
  */
 public final class SubscriptionStore {
 
@@ -27,18 +28,17 @@ public final class SubscriptionStore {
         this.subscriptions = database.getCollection(COLLECTION);
     }
 
-    public Optional<StoredSubscription> find(String tenantId, String entitySet) {
-        return Optional.ofNullable(subscriptions.find(Filters.eq("_id", id(tenantId, entitySet))).first())
+    /** The stored subscription; empty when there is none. */
+    public Mono<StoredSubscription> find(String tenantId, String entitySet) {
+        return Mono.from(subscriptions.find(Filters.eq("_id", id(tenantId, entitySet))).first())
                 .map(SubscriptionStore::toStored);
     }
 
-    public List<StoredSubscription> all(String tenantId) {
-        List<StoredSubscription> out = new ArrayList<>();
-        subscriptions.find(Filters.eq("tenantId", tenantId)).forEach(d -> out.add(toStored(d)));
-        return out;
+    public Flux<StoredSubscription> all(String tenantId) {
+        return Flux.from(subscriptions.find(Filters.eq("tenantId", tenantId))).map(SubscriptionStore::toStored);
     }
 
-    public void save(StoredSubscription s) {
+    public Mono<Void> save(StoredSubscription s) {
         Document doc = new Document("_id", id(s.tenantId(), s.entitySet()))
                 .append("tenantId", s.tenantId())
                 .append("entitySet", s.entitySet())
@@ -49,14 +49,15 @@ public final class SubscriptionStore {
                 .append("etag", s.etag())
                 .append("createdAt", date(s.createdAt()))
                 .append("renewedAt", date(s.renewedAt()));
-        subscriptions.replaceOne(Filters.eq("_id", doc.get("_id")), doc, new ReplaceOptions().upsert(true));
+        return Mono.from(subscriptions.replaceOne(Filters.eq("_id", doc.get("_id")), doc,
+                new ReplaceOptions().upsert(true))).then();
     }
 
     private static String id(String tenantId, String entitySet) {
         return tenantId + "|" + entitySet;
     }
 
-    private static Date date(java.time.Instant at) {
+    private static Date date(Instant at) {
         return at == null ? null : Date.from(at);
     }
 
@@ -66,7 +67,7 @@ public final class SubscriptionStore {
                 d.getString("etag"), instant(d, "createdAt"), instant(d, "renewedAt"));
     }
 
-    private static java.time.Instant instant(Document d, String field) {
+    private static Instant instant(Document d, String field) {
         Date date = d.getDate(field);
         return date == null ? null : date.toInstant();
     }

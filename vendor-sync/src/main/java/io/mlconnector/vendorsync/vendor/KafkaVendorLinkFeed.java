@@ -3,22 +3,23 @@ package io.mlconnector.vendorsync.vendor;
 import io.mlconnector.events.VendorLink;
 import io.mlconnector.schemas.EventKeys;
 import io.mlconnector.schemas.Topics;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import io.mlconnector.vendorsync.KafkaSends;
 import org.springframework.kafka.core.KafkaTemplate;
+import reactor.core.publisher.Mono;
 
 /**
  * Publishes links to the compacted topic {@code vendor.links}, keyed by Procore vendor (the latest record per key is
- * the current link). Waits for the acknowledgement: a failed send leaves the link unpublished in the store, and the
- * next reconciliation sends it again.
+ * the current link). Completes on the acknowledgement: a failed send leaves the link unpublished in the store, and
+ * the next reconciliation sends it again.
  */
 public final class KafkaVendorLinkFeed implements VendorLinkFeed {
 
     private final KafkaTemplate<String, VendorLink> kafka;
+    private final KafkaSends sends;
 
-    public KafkaVendorLinkFeed(KafkaTemplate<String, VendorLink> kafka) {
+    public KafkaVendorLinkFeed(KafkaTemplate<String, VendorLink> kafka, KafkaSends sends) {
         this.kafka = kafka;
+        this.sends = sends;
     }
 
     /** The record key of a Procore vendor's link. */
@@ -27,17 +28,8 @@ public final class KafkaVendorLinkFeed implements VendorLinkFeed {
     }
 
     @Override
-    public void publish(VendorLink link) {
-        try {
-            kafka.send(Topics.VENDOR_LINKS, key(link.getTenantId(), link.getProcoreVendorId()), link)
-                    .get(30, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while publishing the link of Procore vendor "
-                    + link.getProcoreVendorId(), e);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("could not publish the link of Procore vendor " + link.getProcoreVendorId()
-                    + " to " + Topics.VENDOR_LINKS, e);
-        }
+    public Mono<Void> publish(VendorLink link) {
+        return sends.send(kafka, Topics.VENDOR_LINKS, key(link.getTenantId(), link.getProcoreVendorId()), link,
+                "the link of Procore vendor " + link.getProcoreVendorId());
     }
 }

@@ -1,20 +1,20 @@
 package io.mlconnector.vendorsync.vendor;
 
-import com.mongodb.client.MongoCollection;
-import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Updates;
+import com.mongodb.reactivestreams.client.MongoCollection;
+import com.mongodb.reactivestreams.client.MongoDatabase;
 import io.mlconnector.events.VendorLinkOrigin;
-import java.util.ArrayList;
 import java.util.Date;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.bson.Document;
 import org.bson.conversions.Bson;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 /**
  * MongoDB collection {@code vendor_links}, written by vendor-sync only: BC vendor id/number ↔ Procore vendor id, per
@@ -32,6 +32,8 @@ import org.bson.conversions.Bson;
  * <p>Before vendor-sync owned this collection, mapping-service wrote its manual links here as
  * {@code {_id: tenantId|procoreVendorId, tenantId, procoreVendorId, bcVendorNumber, updatedAt}}, without a BC vendor
  * id. Those are read apart ({@link #legacyLinks}) and taken over as manual links by the next reconciliation.
+ *
+ * <p>Reactive driver: every method returns a Mono or Flux and nothing blocks.
  */
 public final class VendorLinkStore {
 
@@ -49,45 +51,46 @@ public final class VendorLinkStore {
         this.links = database.getCollection(COLLECTION);
     }
 
-    public void createIndexes() {
-        links.createIndex(Indexes.ascending("tenantId", "procoreVendorId"), new IndexOptions().unique(true));
-        links.createIndex(Indexes.ascending("tenantId", "bcVendorNumber"));
+    /** Creates the collection's indexes (idempotent); run once at start. */
+    public Mono<Void> createIndexes() {
+        return Mono.from(links.createIndex(Indexes.ascending("tenantId", "procoreVendorId"),
+                        new IndexOptions().unique(true)))
+                .then(Mono.from(links.createIndex(Indexes.ascending("tenantId", "bcVendorNumber"))))
+                .then();
     }
 
-    public Optional<LinkedVendor> find(String tenantId, UUID bcVendorId) {
-        return Optional.ofNullable(links.find(Filters.and(Filters.eq("_id", id(tenantId, bcVendorId)), CURRENT_SHAPE))
-                .first()).map(VendorLinkStore::toLink);
+    /** The BC vendor's link; empty when it has none. */
+    public Mono<LinkedVendor> find(String tenantId, UUID bcVendorId) {
+        return Mono.from(links.find(Filters.and(Filters.eq("_id", id(tenantId, bcVendorId)), CURRENT_SHAPE)).first())
+                .map(VendorLinkStore::toLink);
     }
 
-    public Optional<LinkedVendor> findByProcoreVendor(String tenantId, long procoreVendorId) {
-        return Optional.ofNullable(links.find(Filters.and(Filters.eq("tenantId", tenantId),
+    /** The Procore vendor's link; empty when it has none. */
+    public Mono<LinkedVendor> findByProcoreVendor(String tenantId, long procoreVendorId) {
+        return Mono.from(links.find(Filters.and(Filters.eq("tenantId", tenantId),
                 Filters.eq("procoreVendorId", procoreVendorId), CURRENT_SHAPE)).first()).map(VendorLinkStore::toLink);
     }
 
-    public List<LinkedVendor> all(String tenantId) {
-        List<LinkedVendor> out = new ArrayList<>();
-        links.find(Filters.and(Filters.eq("tenantId", tenantId), CURRENT_SHAPE)).forEach(d -> out.add(toLink(d)));
-        return out;
+    public Flux<LinkedVendor> all(String tenantId) {
+        return Flux.from(links.find(Filters.and(Filters.eq("tenantId", tenantId), CURRENT_SHAPE)))
+                .map(VendorLinkStore::toLink);
     }
 
     /** Links not yet published on vendor.links (a send failed after the save). */
-    public List<LinkedVendor> unpublished(String tenantId) {
-        List<LinkedVendor> out = new ArrayList<>();
-        links.find(Filters.and(Filters.eq("tenantId", tenantId), CURRENT_SHAPE, Filters.ne("published", true)))
-                .forEach(d -> out.add(toLink(d)));
-        return out;
+    public Flux<LinkedVendor> unpublished(String tenantId) {
+        return Flux.from(links.find(Filters.and(Filters.eq("tenantId", tenantId), CURRENT_SHAPE,
+                Filters.ne("published", true)))).map(VendorLinkStore::toLink);
     }
 
-    public List<LegacyLink> legacyLinks(String tenantId) {
-        List<LegacyLink> out = new ArrayList<>();
-        links.find(Filters.and(Filters.eq("tenantId", tenantId), Filters.exists("bcVendorId", false)))
-                .forEach(d -> out.add(new LegacyLink(d.getString("_id"), tenantId,
-                        ((Number) d.get("procoreVendorId")).longValue(), d.getString("bcVendorNumber"))));
-        return out;
+    public Flux<LegacyLink> legacyLinks(String tenantId) {
+        return Flux.from(links.find(Filters.and(Filters.eq("tenantId", tenantId), Filters.exists("bcVendorId", false))))
+                .map(d -> new LegacyLink(d.getString("_id"), tenantId,
+                        ((Number) d.get("procoreVendorId")).longValue(), d.getString("bcVendorNumber")));
     }
 
-    public void removeLegacy(LegacyLink legacy) {
-        links.deleteOne(Filters.and(Filters.eq("_id", legacy.id()), Filters.exists("bcVendorId", false)));
+    public Mono<Void> removeLegacy(LegacyLink legacy) {
+        return Mono.from(links.deleteOne(Filters.and(Filters.eq("_id", legacy.id()),
+                Filters.exists("bcVendorId", false)))).then();
     }
 
     /**
@@ -96,13 +99,10 @@ public final class VendorLinkStore {
      *
      * @return the Procore vendor's previous link to another BC vendor, if there was one
      */
-    public Optional<LinkedVendor> save(LinkedVendor link) {
+    public Mono<Optional<LinkedVendor>> save(LinkedVendor link) {
         String id = id(link.tenantId(), link.bcVendorId());
         Bson sameProcoreVendorElsewhere = Filters.and(Filters.eq("tenantId", link.tenantId()),
                 Filters.eq("procoreVendorId", link.procoreVendorId()), Filters.ne("_id", id));
-        Optional<LinkedVendor> previous = Optional.ofNullable(links.find(Filters.and(sameProcoreVendorElsewhere,
-                CURRENT_SHAPE)).first()).map(VendorLinkStore::toLink);
-        links.deleteMany(sameProcoreVendorElsewhere);
         Document doc = new Document("_id", id)
                 .append("tenantId", link.tenantId())
                 .append("bcVendorId", link.bcVendorId().toString())
@@ -114,16 +114,21 @@ public final class VendorLinkStore {
                 .append("linkedBy", link.linkedBy().name())
                 .append("published", false)
                 .append("syncedAt", Date.from(link.syncedAt()));
-        links.replaceOne(Filters.eq("_id", id), doc, new ReplaceOptions().upsert(true));
-        return previous;
+        return Mono.from(links.find(Filters.and(sameProcoreVendorElsewhere, CURRENT_SHAPE)).first())
+                .map(VendorLinkStore::toLink)
+                .map(Optional::of)
+                .defaultIfEmpty(Optional.empty())
+                .flatMap(previous -> Mono.from(links.deleteMany(sameProcoreVendorElsewhere))
+                        .then(Mono.from(links.replaceOne(Filters.eq("_id", id), doc, new ReplaceOptions().upsert(true))))
+                        .thenReturn(previous));
     }
 
     /** Marks the link published, unless it was saved again since (that newer version is published on its own). */
-    public void markPublished(LinkedVendor link) {
-        links.updateOne(Filters.and(Filters.eq("_id", id(link.tenantId(), link.bcVendorId())),
+    public Mono<Void> markPublished(LinkedVendor link) {
+        return Mono.from(links.updateOne(Filters.and(Filters.eq("_id", id(link.tenantId(), link.bcVendorId())),
                         Filters.eq("procoreVendorId", link.procoreVendorId()),
                         Filters.eq("syncedAt", Date.from(link.syncedAt()))),
-                Updates.set("published", true));
+                Updates.set("published", true))).then();
     }
 
     private static String id(String tenantId, UUID bcVendorId) {

@@ -6,7 +6,6 @@ import io.mlconnector.bc.FailureKind;
 import io.mlconnector.events.VendorLinkOrigin;
 import io.mlconnector.procore.ProcoreClient;
 import io.mlconnector.procore.model.ProcoreVendor;
-import io.mlconnector.procore.model.VendorSyncResult;
 import io.mlconnector.procore.model.VendorWrite;
 import io.mlconnector.service.clients.BcClients;
 import io.mlconnector.service.clients.ProcoreClients;
@@ -36,6 +35,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 /**
  * BC vendors → Procore company vendors, by origin_id (= BC vendor id), through Procore's bulk sync endpoint; and
@@ -53,8 +54,9 @@ import org.slf4j.LoggerFactory;
  * was deleted and re-created in BC) is a link conflict, re-linked only when the tenant opted in
  * ({@code vendorSync.relinkRecreatedVendors}).
  *
- * <p>Runs on scheduler, Kafka listener and bounded-elastic threads and blocks on the clients there (never on an
- * event loop).
+ * <p>Every entry point returns a Mono that blocks nothing: the API clients and the stores (reactive MongoDB driver)
+ * are composed into one flow, which may continue on an event loop. Callers that must wait (the Kafka listener
+ * before its offset commit, the scheduler between ticks) block on their own threads.
  */
 public final class VendorSync {
 
@@ -67,7 +69,7 @@ public final class VendorSync {
     private final SyncStateStore state;
     private final VendorSyncMetrics metrics;
     private final Clock clock;
-    private final Map<String, Object> tenantLocks = new ConcurrentHashMap<>();
+    private final OneAtATime perTenant = new OneAtATime();
     private final Map<String, VendorSyncReport> lastReconciliation = new ConcurrentHashMap<>();
     private final Map<String, Map<UUID, LinkConflict>> openConflicts = new ConcurrentHashMap<>();
 
@@ -83,83 +85,93 @@ public final class VendorSync {
     }
 
     /** Full reconciliation: every BC vendor, compared with what Procore has now. */
-    public VendorSyncReport reconcile(Tenant tenant) {
-        synchronized (lock(tenant)) {
-            publishPending(tenant);
-            List<BcVendor> bcVendors = bcClients.forTenant(tenant).vendors(null).collectList().block();
-            ProcoreDirectory directory = ProcoreDirectory.read(procore(tenant)).block();
-            Plan plan = new Plan(bcVendors.stream().map(BcVendor::id).collect(Collectors.toSet()));
-            adoptLegacyLinks(tenant, bcVendors, directory, plan);
-            bcVendors.forEach(v -> planAgainstDirectory(tenant, v, directory, plan));
-            planOrphans(tenant, bcVendors, directory, plan);
-            VendorSyncReport report = apply(tenant, Trigger.RECONCILIATION, bcVendors.size(), plan,
-                    handMade(directory));
-            Map<UUID, LinkConflict> conflicts = new ConcurrentHashMap<>();
-            report.linkConflicts().forEach(c -> conflicts.put(c.bcVendorId(), c));
-            openConflicts.put(tenant.id(), conflicts);
-            metrics.handMadeVendors(tenant.id(), report.handMade().size());
-            metrics.nameClashes(tenant.id(), report.nameClashes().size());
-            metrics.linkConflicts(tenant.id(), conflicts.size());
-            if (!report.handMade().isEmpty()) {
-                log.info("tenant {}: {} Procore vendor(s) have no origin_id and are left alone: {}", tenant.id(),
-                        report.handMade().size(), report.handMade().stream()
-                                .map(h -> h.procoreVendorId() + " " + h.name()).toList());
-            }
-            advanceWatermark(tenant, bcVendors);
-            lastReconciliation.put(tenant.id(), report);
-            return report;
-        }
+    public Mono<VendorSyncReport> reconcile(Tenant tenant) {
+        return perTenant.run(tenant.id(), publishPending(tenant)
+                .then(bcClients.forTenant(tenant).vendors(null).collectList())
+                .flatMap(bcVendors -> ProcoreDirectory.read(procore(tenant))
+                        .flatMap(directory -> reconcile(tenant, bcVendors, directory))));
+    }
+
+    private Mono<VendorSyncReport> reconcile(Tenant tenant, List<BcVendor> bcVendors, ProcoreDirectory directory) {
+        Plan plan = new Plan(bcVendors.stream().map(BcVendor::id).collect(Collectors.toSet()));
+        return adoptLegacyLinks(tenant, bcVendors, directory, plan)
+                .thenMany(Flux.fromIterable(bcVendors))
+                .concatMap(v -> planAgainstDirectory(tenant, v, directory, plan))
+                .then(Mono.defer(() -> planOrphans(tenant, bcVendors, directory, plan)))
+                .then(Mono.defer(() -> apply(tenant, Trigger.RECONCILIATION, bcVendors.size(), plan,
+                        handMade(directory))))
+                .flatMap(report -> {
+                    Map<UUID, LinkConflict> conflicts = new ConcurrentHashMap<>();
+                    report.linkConflicts().forEach(c -> conflicts.put(c.bcVendorId(), c));
+                    openConflicts.put(tenant.id(), conflicts);
+                    metrics.handMadeVendors(tenant.id(), report.handMade().size());
+                    metrics.nameClashes(tenant.id(), report.nameClashes().size());
+                    metrics.linkConflicts(tenant.id(), conflicts.size());
+                    if (!report.handMade().isEmpty()) {
+                        log.info("tenant {}: {} Procore vendor(s) have no origin_id and are left alone: {}", tenant.id(),
+                                report.handMade().size(), report.handMade().stream()
+                                        .map(h -> h.procoreVendorId() + " " + h.name()).toList());
+                    }
+                    return advanceWatermark(tenant, bcVendors).then(Mono.fromSupplier(() -> {
+                        lastReconciliation.put(tenant.id(), report);
+                        return report;
+                    }));
+                });
     }
 
     /**
      * The named BC vendors (from a notification or a poll). Vendors already linked are compared with the
      * stored content hash; only when one is unknown is Procore's vendor list read (to find it or a name clash).
      */
-    public VendorSyncReport upsert(Tenant tenant, List<BcVendor> bcVendors, Trigger trigger) {
-        synchronized (lock(tenant)) {
+    public Mono<VendorSyncReport> upsert(Tenant tenant, List<BcVendor> bcVendors, Trigger trigger) {
+        return perTenant.run(tenant.id(), Mono.defer(() -> {
             Plan plan = new Plan(null);
             List<BcVendor> unknown = new ArrayList<>();
-            for (BcVendor v : bcVendors) {
-                Optional<LinkedVendor> link = links.find(tenant.id(), v.id()).filter(l -> !l.deletedInBc());
-                VendorContent content = VendorContent.from(v);
-                if (link.isEmpty()) {
-                    unknown.add(v);
-                } else if (content.hash().equals(link.get().contentHash())) {
-                    plan.unchanged++;
-                } else {
-                    plan.writes.add(new PlannedWrite(v, content, link.get().procoreVendorId(), Kind.UPDATE, null));
-                }
-            }
-            if (!unknown.isEmpty()) {
-                ProcoreDirectory directory = ProcoreDirectory.read(procore(tenant)).block();
-                unknown.forEach(v -> planAgainstDirectory(tenant, v, directory, plan));
-            }
-            VendorSyncReport report = apply(tenant, trigger, bcVendors.size(), plan, List.of());
-            rememberConflicts(tenant, report.linkConflicts());
-            advanceWatermark(tenant, bcVendors);
-            return report;
-        }
+            return Flux.fromIterable(bcVendors)
+                    .concatMap(v -> optional(links.find(tenant.id(), v.id()).filter(l -> !l.deletedInBc()))
+                            .doOnNext(link -> {
+                                VendorContent content = VendorContent.from(v);
+                                if (link.isEmpty()) {
+                                    unknown.add(v);
+                                } else if (content.hash().equals(link.get().contentHash())) {
+                                    plan.unchanged++;
+                                } else {
+                                    plan.writes.add(new PlannedWrite(v, content, link.get().procoreVendorId(),
+                                            Kind.UPDATE, null));
+                                }
+                            }))
+                    .then(Mono.defer(() -> unknown.isEmpty() ? Mono.<Void>empty()
+                            : ProcoreDirectory.read(procore(tenant)).flatMap(directory -> Flux.fromIterable(unknown)
+                                    .concatMap(v -> planAgainstDirectory(tenant, v, directory, plan)).then())))
+                    .then(Mono.defer(() -> apply(tenant, trigger, bcVendors.size(), plan, List.of())))
+                    .flatMap(report -> {
+                        rememberConflicts(tenant, report.linkConflicts());
+                        return advanceWatermark(tenant, bcVendors).thenReturn(report);
+                    });
+        }));
     }
 
     /** A vendor deleted in BC: its Procore vendor becomes inactive (Procore vendors are deactivated, not deleted). */
-    public VendorSyncReport deactivate(Tenant tenant, UUID bcVendorId, Trigger trigger) {
-        synchronized (lock(tenant)) {
+    public Mono<VendorSyncReport> deactivate(Tenant tenant, UUID bcVendorId, Trigger trigger) {
+        return perTenant.run(tenant.id(), Mono.defer(() -> {
             Plan plan = new Plan(null);
-            Optional<LinkedVendor> link = links.find(tenant.id(), bcVendorId);
-            if (link.isPresent()) {
-                if (link.get().deletedInBc() && !link.get().active()) {
-                    plan.unchanged++; // a re-delivered delete
-                } else {
-                    plan.deactivations.add(new PlannedDeactivation(bcVendorId, link.get().bcVendorNumber(),
-                            link.get().procoreVendorId()));
+            return optional(links.find(tenant.id(), bcVendorId)).flatMap(link -> {
+                if (link.isPresent()) {
+                    if (link.get().deletedInBc() && !link.get().active()) {
+                        plan.unchanged++; // a re-delivered delete
+                    } else {
+                        plan.deactivations.add(new PlannedDeactivation(bcVendorId, link.get().bcVendorNumber(),
+                                link.get().procoreVendorId()));
+                    }
+                    return Mono.<Void>empty();
                 }
-            } else {
-                ProcoreDirectory.read(procore(tenant)).block().withOriginId(bcVendorId.toString())
+                return ProcoreDirectory.read(procore(tenant)).doOnNext(directory -> directory
+                        .withOriginId(bcVendorId.toString())
                         .filter(ProcoreVendor::isActive)
-                        .ifPresent(p -> plan.deactivations.add(new PlannedDeactivation(bcVendorId, p.originCode(), p.id())));
-            }
-            return apply(tenant, trigger, 0, plan, List.of());
-        }
+                        .ifPresent(p -> plan.deactivations.add(new PlannedDeactivation(bcVendorId, p.originCode(),
+                                p.id())))).then();
+            }).then(Mono.defer(() -> apply(tenant, trigger, 0, plan, List.of())));
+        }));
     }
 
     /**
@@ -169,62 +181,69 @@ public final class VendorSync {
      * moves the link. Refused, with words, when either vendor is unknown or another Procore vendor already stands
      * for that BC vendor (Procore keeps one origin_id per vendor).
      */
-    public LinkRequestOutcome link(Tenant tenant, long procoreVendorId, String bcVendorNumber) {
-        synchronized (lock(tenant)) {
-            String number = bcVendorNumber == null ? "" : bcVendorNumber.strip().toUpperCase(Locale.ROOT);
-            Optional<BcVendor> bcVendor = bcClients.forTenant(tenant).vendors(null).collectList().block().stream()
-                    .filter(v -> v.number() != null && v.number().strip().equalsIgnoreCase(number)).findFirst();
-            if (bcVendor.isEmpty()) {
-                return new Refused(Reason.UNKNOWN_BC_VENDOR, "BC vendor '" + number + "' does not exist in Business"
-                        + " Central. Check the vendor number (No.) in Business Central's Vendors list and send the"
-                        + " link again.");
-            }
-            BcVendor b = bcVendor.get();
-            ProcoreDirectory directory = ProcoreDirectory.read(procore(tenant)).block();
-            Optional<ProcoreVendor> procoreVendor = directory.withId(procoreVendorId);
-            if (procoreVendor.isEmpty()) {
-                return new Refused(Reason.UNKNOWN_PROCORE_VENDOR, "Procore vendor " + procoreVendorId + " is not in"
-                        + " the company's vendor directory (active or inactive). Check the vendor id in Procore's"
-                        + " company Directory and send the link again.");
-            }
-            VendorContent content = VendorContent.from(b);
-            Optional<ProcoreVendor> holder = directory.withOriginId(content.originId());
-            if (holder.isPresent() && holder.get().id() != procoreVendorId) {
-                return new Refused(Reason.BC_VENDOR_LINKED_ELSEWHERE, "BC vendor " + b.number() + " ("
-                        + b.displayName() + ") is already linked to Procore vendor " + holder.get().id() + " ("
-                        + holder.get().name() + "); Procore keeps one origin_id per vendor, so one BC vendor is"
-                        + " linked to one Procore vendor. Put the documents on Procore vendor " + holder.get().id()
-                        + ", or first link that vendor to another BC vendor.");
-            }
-            Optional<LinkedVendor> before = links.findByProcoreVendor(tenant.id(), procoreVendorId);
+    public Mono<LinkRequestOutcome> link(Tenant tenant, long procoreVendorId, String bcVendorNumber) {
+        String number = bcVendorNumber == null ? "" : bcVendorNumber.strip().toUpperCase(Locale.ROOT);
+        return perTenant.run(tenant.id(), bcClients.forTenant(tenant).vendors(null).collectList()
+                .flatMap(bcVendors -> {
+                    Optional<BcVendor> bcVendor = bcVendors.stream()
+                            .filter(v -> v.number() != null && v.number().strip().equalsIgnoreCase(number)).findFirst();
+                    if (bcVendor.isEmpty()) {
+                        return Mono.just(new Refused(Reason.UNKNOWN_BC_VENDOR, "BC vendor '" + number + "' does not"
+                                + " exist in Business Central. Check the vendor number (No.) in Business Central's"
+                                + " Vendors list and send the link again."));
+                    }
+                    return ProcoreDirectory.read(procore(tenant))
+                            .flatMap(directory -> link(tenant, procoreVendorId, bcVendor.get(), directory));
+                }));
+    }
+
+    private Mono<LinkRequestOutcome> link(Tenant tenant, long procoreVendorId, BcVendor b, ProcoreDirectory directory) {
+        Optional<ProcoreVendor> procoreVendor = directory.withId(procoreVendorId);
+        if (procoreVendor.isEmpty()) {
+            return Mono.just(new Refused(Reason.UNKNOWN_PROCORE_VENDOR, "Procore vendor " + procoreVendorId + " is not"
+                    + " in the company's vendor directory (active or inactive). Check the vendor id in Procore's"
+                    + " company Directory and send the link again."));
+        }
+        VendorContent content = VendorContent.from(b);
+        Optional<ProcoreVendor> holder = directory.withOriginId(content.originId());
+        if (holder.isPresent() && holder.get().id() != procoreVendorId) {
+            return Mono.just(new Refused(Reason.BC_VENDOR_LINKED_ELSEWHERE, "BC vendor " + b.number() + " ("
+                    + b.displayName() + ") is already linked to Procore vendor " + holder.get().id() + " ("
+                    + holder.get().name() + "); Procore keeps one origin_id per vendor, so one BC vendor is"
+                    + " linked to one Procore vendor. Put the documents on Procore vendor " + holder.get().id()
+                    + ", or first link that vendor to another BC vendor."));
+        }
+        boolean changed = holder.isEmpty() || content.differsFrom(VendorContent.of(procoreVendor.get()));
+        return optional(links.findByProcoreVendor(tenant.id(), procoreVendorId)).flatMap(before -> {
             Optional<String> previous = before.filter(l -> !l.bcVendorId().equals(b.id()))
                     .map(LinkedVendor::bcVendorNumber);
-            Plan plan = new Plan(null);
-            boolean changed = holder.isEmpty() || content.differsFrom(VendorContent.of(procoreVendor.get()));
-            if (changed) {
-                plan.writes.add(new PlannedWrite(b, content, procoreVendorId, Kind.UPDATE, VendorLinkOrigin.MANUAL));
-                VendorSyncReport report = apply(tenant, Trigger.MANUAL_LINK, 1, plan, List.of());
-                if (!report.failures().isEmpty()) {
-                    return new Refused(Reason.PROCORE_REFUSED, "Procore refused to update vendor " + procoreVendorId
-                            + ": " + report.failures().stream().map(RowFailure::reason).collect(Collectors.joining("; "))
-                            + ". Nothing was linked; correct the vendor in Procore or Business Central and send the"
-                            + " link again.");
-                }
-            } else {
-                saveAndPublish(new LinkedVendor(tenant.id(), b.id(), b.number(), procoreVendorId, content.hash(),
-                        content.active(), false, VendorLinkOrigin.MANUAL, clock.instant()));
+            Mono<LinkRequestOutcome> linked = links.find(tenant.id(), b.id())
+                    .switchIfEmpty(Mono.error(() -> new IllegalStateException("the link of Procore vendor "
+                            + procoreVendorId + " to BC vendor " + b.number() + " was not stored")))
+                    .map(link -> {
+                        resolveConflicts(tenant, b.id(), procoreVendorId);
+                        log.info("tenant {}: Procore vendor {} linked to BC vendor {} by hand{}", tenant.id(),
+                                procoreVendorId, b.number(), previous.map(p -> " (was " + p + ")").orElse(""));
+                        return new Linked(link, previous, changed || previous.isPresent());
+                    });
+            if (!changed) {
+                return saveAndPublish(new LinkedVendor(tenant.id(), b.id(), b.number(), procoreVendorId, content.hash(),
+                        content.active(), false, VendorLinkOrigin.MANUAL, clock.instant())).then(linked);
             }
-            LinkedVendor link = links.find(tenant.id(), b.id()).orElseThrow();
-            resolveConflicts(tenant, b.id(), procoreVendorId);
-            log.info("tenant {}: Procore vendor {} linked to BC vendor {} by hand{}", tenant.id(), procoreVendorId,
-                    b.number(), previous.map(p -> " (was " + p + ")").orElse(""));
-            return new Linked(link, previous, changed || previous.isPresent());
-        }
+            Plan plan = new Plan(null);
+            plan.writes.add(new PlannedWrite(b, content, procoreVendorId, Kind.UPDATE, VendorLinkOrigin.MANUAL));
+            return apply(tenant, Trigger.MANUAL_LINK, 1, plan, List.of()).flatMap(report -> report.failures().isEmpty()
+                    ? linked
+                    : Mono.just(new Refused(Reason.PROCORE_REFUSED, "Procore refused to update vendor "
+                            + procoreVendorId + ": " + report.failures().stream().map(RowFailure::reason)
+                            .collect(Collectors.joining("; ")) + ". Nothing was linked; correct the vendor in"
+                            + " Procore or Business Central and send the link again.")));
+        });
     }
 
     /** Every current link of the tenant, by Procore vendor id. */
-    public List<LinkedVendor> links(String tenantId) {
-        return links.all(tenantId).stream().sorted(Comparator.comparingLong(LinkedVendor::procoreVendorId)).toList();
+    public Flux<LinkedVendor> links(String tenantId) {
+        return links.all(tenantId).sort(Comparator.comparingLong(LinkedVendor::procoreVendorId));
     }
 
     /** Link conflicts waiting for a person (found by the last reconciliation or a notification since). */
@@ -273,8 +292,9 @@ public final class VendorSync {
      * Links mapping-service stored in this collection before vendor-sync owned it (Procore vendor → BC vendor number):
      * taken over as manual links, so an upgrade loses none of the accountants' work.
      */
-    private void adoptLegacyLinks(Tenant tenant, List<BcVendor> bcVendors, ProcoreDirectory directory, Plan plan) {
-        for (VendorLinkStore.LegacyLink legacy : links.legacyLinks(tenant.id())) {
+    private Mono<Void> adoptLegacyLinks(Tenant tenant, List<BcVendor> bcVendors, ProcoreDirectory directory,
+                                        Plan plan) {
+        return links.legacyLinks(tenant.id()).collectList().flatMapMany(Flux::fromIterable).concatMap(legacy -> {
             Optional<BcVendor> b = bcVendors.stream().filter(v -> v.number() != null
                     && v.number().strip().equalsIgnoreCase(legacy.bcVendorNumber().strip())).findFirst();
             Optional<ProcoreVendor> p = directory.withId(legacy.procoreVendorId());
@@ -283,8 +303,7 @@ public final class VendorSync {
                                 + " no longer exists. Link the Procore vendor again through vendor-sync's API.",
                         tenant.id(), legacy.procoreVendorId(), legacy.bcVendorNumber(),
                         b.isEmpty() ? "the BC vendor" : "the Procore vendor");
-                links.removeLegacy(legacy);
-                continue;
+                return links.removeLegacy(legacy);
             }
             VendorContent content = VendorContent.from(b.get());
             Optional<ProcoreVendor> holder = directory.withOriginId(content.originId());
@@ -293,8 +312,7 @@ public final class VendorSync {
                                 + " vendor {} already stands for that BC vendor. Put the documents on Procore vendor {}.",
                         tenant.id(), legacy.procoreVendorId(), legacy.bcVendorNumber(), holder.get().id(),
                         holder.get().id());
-                links.removeLegacy(legacy);
-                continue;
+                return links.removeLegacy(legacy);
             }
             if (holder.isEmpty() || content.differsFrom(VendorContent.of(p.get()))) {
                 plan.writes.add(new PlannedWrite(b.get(), content, legacy.procoreVendorId(), Kind.UPDATE,
@@ -302,23 +320,23 @@ public final class VendorSync {
                 plan.planned.add(b.get().id());
             }
             // else: Procore already carries the link; the pass below records it and replaces the legacy document
-        }
+            return Mono.<Void>empty();
+        }).then();
     }
 
-    private void planAgainstDirectory(Tenant tenant, BcVendor v, ProcoreDirectory directory, Plan plan) {
+    private Mono<Void> planAgainstDirectory(Tenant tenant, BcVendor v, ProcoreDirectory directory, Plan plan) {
         if (!plan.planned.add(v.id())) {
-            return; // already planned (an adopted legacy link)
+            return Mono.empty(); // already planned (an adopted legacy link)
         }
         VendorContent content = VendorContent.from(v);
         Optional<ProcoreVendor> current = directory.withOriginId(content.originId());
         if (current.isPresent()) {
             if (content.differsFrom(VendorContent.of(current.get()))) {
                 plan.writes.add(new PlannedWrite(v, content, current.get().id(), Kind.UPDATE, null));
-            } else {
-                plan.unchanged++;
-                recordLinkIfChanged(tenant, v, content, current.get().id());
+                return Mono.empty();
             }
-            return;
+            plan.unchanged++;
+            return recordLinkIfChanged(tenant, v, content, current.get().id());
         }
         Optional<ProcoreVendor> sameName = directory.handMadeNamed(content.name());
         if (sameName.isPresent()) {
@@ -328,12 +346,19 @@ public final class VendorSync {
                     + " (link them: PUT /vendor-sync/tenants/{}/vendor-links/{} with {{\"bcVendorNumber\":\"{}\"}})",
                     tenant.id(), v.number(), v.displayName(), sameName.get().id(), tenant.id(), sameName.get().id(),
                     v.number());
-            return;
+            return Mono.empty();
         }
-        List<ProcoreVendor> orphanedSameName = directory.linkedNamed(content.name()).stream()
+        return Flux.fromIterable(directory.linkedNamed(content.name()))
                 .filter(p -> !plan.writes(p.id()))
-                .filter(p -> linkedToVanishedBcVendor(tenant, p, plan))
-                .toList();
+                .concatMap(p -> linkedToVanishedBcVendor(tenant, p, plan).filter(Boolean::booleanValue).map(gone -> p))
+                .collectList()
+                .doOnNext(orphanedSameName -> planAgainstOrphans(tenant, v, content, orphanedSameName, plan))
+                .then();
+    }
+
+    /** No Procore vendor stands for {@code v}: create it, unless vendors of its name are linked to vanished ones. */
+    private void planAgainstOrphans(Tenant tenant, BcVendor v, VendorContent content,
+                                    List<ProcoreVendor> orphanedSameName, Plan plan) {
         if (orphanedSameName.size() == 1 && tenant.vendorSync().relinkRecreatedVendors()) {
             ProcoreVendor p = orphanedSameName.get(0);
             plan.writes.add(new PlannedWrite(v, content, p.id(), Kind.UPDATE, VendorLinkOrigin.RELINKED));
@@ -353,25 +378,19 @@ public final class VendorSync {
     }
 
     /** The Procore vendor's origin_id is a BC vendor id, and BC no longer has that vendor. */
-    private boolean linkedToVanishedBcVendor(Tenant tenant, ProcoreVendor p, Plan plan) {
+    private Mono<Boolean> linkedToVanishedBcVendor(Tenant tenant, ProcoreVendor p, Plan plan) {
         UUID origin;
         try {
             origin = UUID.fromString(p.originId().strip());
         } catch (IllegalArgumentException notABcId) {
-            return false; // another integration's origin_id: not ours to judge
+            return Mono.just(false); // another integration's origin_id: not ours to judge
         }
         if (plan.bcVendorIds != null) {
-            return !plan.bcVendorIds.contains(origin);
+            return Mono.just(!plan.bcVendorIds.contains(origin));
         }
-        try {
-            bcClients.forTenant(tenant).vendor(origin).block();
-            return false;
-        } catch (BcApiException e) {
-            if (e.kind() == FailureKind.NOT_FOUND) {
-                return true;
-            }
-            throw e;
-        }
+        return bcClients.forTenant(tenant).vendor(origin).thenReturn(false)
+                .onErrorResume(BcApiException.class, e -> e.kind() == FailureKind.NOT_FOUND
+                        ? Mono.just(true) : Mono.error(e));
     }
 
     private static LinkConflict conflict(Tenant tenant, BcVendor v, List<ProcoreVendor> sameName) {
@@ -394,30 +413,32 @@ public final class VendorSync {
     }
 
     /** Linked Procore vendors whose BC vendor is gone (deleted in BC): deactivate. Unlinked ones are not ours. */
-    private void planOrphans(Tenant tenant, List<BcVendor> bcVendors, ProcoreDirectory directory, Plan plan) {
+    private Mono<Void> planOrphans(Tenant tenant, List<BcVendor> bcVendors, ProcoreDirectory directory, Plan plan) {
         Set<UUID> inBc = bcVendors.stream().map(BcVendor::id).collect(Collectors.toCollection(HashSet::new));
-        for (LinkedVendor link : links.all(tenant.id())) {
-            if (inBc.contains(link.bcVendorId()) || plan.writes(link.procoreVendorId())) {
-                continue; // still in BC, or re-linked to another BC vendor in this run
+        return links.all(tenant.id()).collectList().doOnNext(all -> {
+            for (LinkedVendor link : all) {
+                if (inBc.contains(link.bcVendorId()) || plan.writes(link.procoreVendorId())) {
+                    continue; // still in BC, or re-linked to another BC vendor in this run
+                }
+                boolean activeInProcore = directory.withOriginId(link.bcVendorId().toString())
+                        .map(ProcoreVendor::isActive).orElse(false);
+                if (activeInProcore) {
+                    plan.deactivations.add(new PlannedDeactivation(link.bcVendorId(), link.bcVendorNumber(),
+                            link.procoreVendorId()));
+                }
             }
-            boolean activeInProcore = directory.withOriginId(link.bcVendorId().toString())
-                    .map(ProcoreVendor::isActive).orElse(false);
-            if (activeInProcore) {
-                plan.deactivations.add(new PlannedDeactivation(link.bcVendorId(), link.bcVendorNumber(),
-                        link.procoreVendorId()));
-            }
-        }
+        }).then();
     }
 
-    private void recordLinkIfChanged(Tenant tenant, BcVendor v, VendorContent content, long procoreVendorId) {
-        Optional<LinkedVendor> existing = links.find(tenant.id(), v.id());
-        boolean same = existing.filter(l -> l.procoreVendorId() == procoreVendorId
-                && content.hash().equals(l.contentHash()) && Objects.equals(l.bcVendorNumber(), v.number())
-                && l.active() == content.active() && !l.deletedInBc()).isPresent();
-        if (!same) {
-            saveAndPublish(new LinkedVendor(tenant.id(), v.id(), v.number(), procoreVendorId, content.hash(),
-                    content.active(), false, linkedBy(existing, procoreVendorId, null), clock.instant()));
-        }
+    private Mono<Void> recordLinkIfChanged(Tenant tenant, BcVendor v, VendorContent content, long procoreVendorId) {
+        return optional(links.find(tenant.id(), v.id())).flatMap(existing -> {
+            boolean same = existing.filter(l -> l.procoreVendorId() == procoreVendorId
+                    && content.hash().equals(l.contentHash()) && Objects.equals(l.bcVendorNumber(), v.number())
+                    && l.active() == content.active() && !l.deletedInBc()).isPresent();
+            return same ? Mono.<Void>empty() : saveAndPublish(new LinkedVendor(tenant.id(), v.id(), v.number(),
+                    procoreVendorId, content.hash(), content.active(), false, linkedBy(existing, procoreVendorId, null),
+                    clock.instant()));
+        });
     }
 
     private static VendorLinkOrigin linkedBy(Optional<LinkedVendor> existing, long procoreVendorId,
@@ -431,89 +452,108 @@ public final class VendorSync {
 
     // ---------------------------------------------------------------- applying
 
-    private VendorSyncReport apply(Tenant tenant, Trigger trigger, int read, Plan plan, List<HandMadeVendor> handMade) {
+    private Mono<VendorSyncReport> apply(Tenant tenant, Trigger trigger, int read, Plan plan,
+                                         List<HandMadeVendor> handMade) {
         List<VendorWrite> rows = new ArrayList<>();
         plan.writes.forEach(w -> rows.add(w.content().toWrite(w.procoreVendorId())));
         plan.deactivations.forEach(d -> rows.add(VendorContent.deactivation(d.procoreVendorId())));
-        int created = 0;
-        int updated = 0;
-        int deactivated = 0;
-        List<RowFailure> failures = new ArrayList<>();
-        if (!rows.isEmpty()) {
-            VendorSyncResult result = procore(tenant).syncVendors(rows).block();
+        Applied applied = new Applied();
+        Mono<Void> written = rows.isEmpty() ? Mono.empty() : procore(tenant).syncVendors(rows).flatMap(result -> {
             Map<String, ProcoreVendor> byOrigin = result.entities().stream().filter(e -> e.originId() != null)
                     .collect(Collectors.toMap(e -> e.originId().toLowerCase(Locale.ROOT), e -> e, (a, b) -> b));
             Map<Long, ProcoreVendor> byId = result.entities().stream()
                     .collect(Collectors.toMap(ProcoreVendor::id, e -> e, (a, b) -> b));
-            result.errors().forEach(e -> failures.add(new RowFailure(null, e.id(),
+            result.errors().forEach(e -> applied.failures.add(new RowFailure(null, e.id(),
                     (e.originId() == null ? "" : "origin_id " + e.originId() + ": ") + e.errors())));
-            for (PlannedWrite w : plan.writes) {
+            Flux<Void> writes = Flux.fromIterable(plan.writes).concatMap(w -> {
                 ProcoreVendor saved = byOrigin.get(w.content().originId());
                 if (saved == null) {
-                    continue; // refused: listed among the errors
+                    return Mono.<Void>empty(); // refused: listed among the errors
                 }
-                Optional<LinkedVendor> existing = links.find(tenant.id(), w.bc().id());
-                saveAndPublish(new LinkedVendor(tenant.id(), w.bc().id(), w.bc().number(), saved.id(),
-                        w.content().hash(), w.content().active(), false,
-                        linkedBy(existing, saved.id(), w.linkedBy()), clock.instant()));
-                if (w.kind() == Kind.CREATE) {
-                    created++;
-                } else {
-                    updated++;
-                }
-            }
-            for (PlannedDeactivation d : plan.deactivations) {
+                return optional(links.find(tenant.id(), w.bc().id()))
+                        .flatMap(existing -> saveAndPublish(new LinkedVendor(tenant.id(), w.bc().id(),
+                                w.bc().number(), saved.id(), w.content().hash(), w.content().active(), false,
+                                linkedBy(existing, saved.id(), w.linkedBy()), clock.instant())))
+                        .then(Mono.fromRunnable(() -> {
+                            if (w.kind() == Kind.CREATE) {
+                                applied.created++;
+                            } else {
+                                applied.updated++;
+                            }
+                        }));
+            });
+            Flux<Void> deactivations = Flux.fromIterable(plan.deactivations).concatMap(d -> {
                 ProcoreVendor saved = byId.get(d.procoreVendorId());
-                if (saved != null && !saved.isActive()) {
-                    Optional<LinkedVendor> existing = links.find(tenant.id(), d.bcVendorId());
-                    saveAndPublish(new LinkedVendor(tenant.id(), d.bcVendorId(), d.bcVendorNumber(), saved.id(), null,
-                            false, true, linkedBy(existing, saved.id(), null), clock.instant()));
-                    deactivated++;
+                if (saved == null || saved.isActive()) {
+                    return Mono.<Void>empty();
                 }
-            }
-        }
-        metrics.vendorWrites(tenant.id(), "created", created);
-        metrics.vendorWrites(tenant.id(), "updated", updated);
-        metrics.vendorWrites(tenant.id(), "deactivated", deactivated);
+                return optional(links.find(tenant.id(), d.bcVendorId()))
+                        .flatMap(existing -> saveAndPublish(new LinkedVendor(tenant.id(), d.bcVendorId(),
+                                d.bcVendorNumber(), saved.id(), null, false, true,
+                                linkedBy(existing, saved.id(), null), clock.instant())))
+                        .then(Mono.fromRunnable(() -> applied.deactivated++));
+            });
+            return writes.thenMany(deactivations).then();
+        });
+        return written.then(Mono.fromSupplier(() -> report(tenant, trigger, read, plan, handMade, applied)));
+    }
+
+    /** What {@link #apply} did; filled in order by one flow, read once it completed. */
+    private static final class Applied {
+        final List<RowFailure> failures = new ArrayList<>();
+        int created;
+        int updated;
+        int deactivated;
+    }
+
+    private VendorSyncReport report(Tenant tenant, Trigger trigger, int read, Plan plan, List<HandMadeVendor> handMade,
+                                    Applied applied) {
+        List<RowFailure> failures = applied.failures;
+        metrics.vendorWrites(tenant.id(), "created", applied.created);
+        metrics.vendorWrites(tenant.id(), "updated", applied.updated);
+        metrics.vendorWrites(tenant.id(), "deactivated", applied.deactivated);
         metrics.vendorWrites(tenant.id(), "failed", failures.size());
         failures.forEach(f -> log.warn("tenant {}: Procore refused vendor row {}: {}", tenant.id(),
                 f.procoreVendorId(), f.reason()));
-        VendorSyncReport report = new VendorSyncReport(tenant.id(), trigger, read, created, updated, deactivated,
-                plan.unchanged, handMade, plan.clashes, failures, clock.instant(), plan.conflicts, plan.relinked);
+        VendorSyncReport report = new VendorSyncReport(tenant.id(), trigger, read, applied.created, applied.updated,
+                applied.deactivated, plan.unchanged, handMade, plan.clashes, failures, clock.instant(), plan.conflicts,
+                plan.relinked);
         if (report.writes() > 0 || !failures.isEmpty() || trigger == Trigger.RECONCILIATION) {
             log.info("tenant {} vendor sync ({}): read {}, created {}, updated {} (re-linked {}), deactivated {},"
                             + " unchanged {}, hand-made {}, name clashes {}, link conflicts {}, failures {}", tenant.id(),
-                    trigger, read, created, updated, plan.relinked, deactivated, plan.unchanged, handMade.size(),
-                    plan.clashes.size(), plan.conflicts.size(), failures.size());
+                    trigger, read, applied.created, applied.updated, plan.relinked, applied.deactivated,
+                    plan.unchanged, handMade.size(), plan.clashes.size(), plan.conflicts.size(), failures.size());
         }
         return report;
     }
 
     // ---------------------------------------------------------------- links out
 
-    private void saveAndPublish(LinkedVendor link) {
-        links.save(link);
-        publish(link);
+    private Mono<Void> saveAndPublish(LinkedVendor link) {
+        return links.save(link).then(publish(link));
     }
 
-    private void publish(LinkedVendor link) {
-        try {
-            feed.publish(link.toEvent());
-            links.markPublished(link);
-        } catch (RuntimeException e) {
-            log.warn("tenant {}: the link of Procore vendor {} to BC vendor {} is saved but not yet published ({});"
-                            + " the next reconciliation publishes it", link.tenantId(), link.procoreVendorId(),
-                    link.bcVendorNumber(), e.getMessage());
-        }
+    /** A failed publish is logged, not failed: the link is saved unpublished and goes out with the next run. */
+    private Mono<Void> publish(LinkedVendor link) {
+        return Mono.defer(() -> feed.publish(link.toEvent()))
+                .then(Mono.defer(() -> links.markPublished(link)))
+                .onErrorResume(RuntimeException.class, e -> {
+                    log.warn("tenant {}: the link of Procore vendor {} to BC vendor {} is saved but not yet published"
+                                    + " ({}); the next reconciliation publishes it", link.tenantId(),
+                            link.procoreVendorId(), link.bcVendorNumber(), e.getMessage());
+                    return Mono.empty();
+                });
     }
 
     /** Links saved while the broker was unreachable. */
-    private void publishPending(Tenant tenant) {
-        List<LinkedVendor> pending = links.unpublished(tenant.id());
-        if (!pending.isEmpty()) {
+    private Mono<Void> publishPending(Tenant tenant) {
+        return links.unpublished(tenant.id()).collectList().flatMap(pending -> {
+            if (pending.isEmpty()) {
+                return Mono.<Void>empty();
+            }
             log.info("tenant {}: publishing {} vendor link(s) not yet on vendor.links", tenant.id(), pending.size());
-            pending.forEach(this::publish);
-        }
+            return Flux.fromIterable(pending).concatMap(this::publish).then();
+        });
     }
 
     private void rememberConflicts(Tenant tenant, List<LinkConflict> found) {
@@ -537,16 +577,19 @@ public final class VendorSync {
                 .toList();
     }
 
-    private void advanceWatermark(Tenant tenant, List<BcVendor> vendors) {
-        vendors.stream().map(BcVendor::lastModifiedDateTime).filter(Objects::nonNull).max(Comparator.naturalOrder())
-                .ifPresent(at -> state.advance(tenant.id(), SyncStateStore.Field.VENDOR_WATERMARK, at));
+    private Mono<Void> advanceWatermark(Tenant tenant, List<BcVendor> vendors) {
+        return vendors.stream().map(BcVendor::lastModifiedDateTime).filter(Objects::nonNull)
+                .max(Comparator.naturalOrder())
+                .map(at -> state.advance(tenant.id(), SyncStateStore.Field.VENDOR_WATERMARK, at))
+                .orElse(Mono.empty());
+    }
+
+    /** A Mono that may be empty, as a Mono of an Optional (so the flow goes on either way). */
+    private static <T> Mono<Optional<T>> optional(Mono<T> value) {
+        return value.map(Optional::of).defaultIfEmpty(Optional.empty());
     }
 
     private ProcoreClient procore(Tenant tenant) {
         return procoreClients.forTenant(tenant);
-    }
-
-    private Object lock(Tenant tenant) {
-        return tenantLocks.computeIfAbsent(tenant.id(), id -> new Object());
     }
 }

@@ -13,6 +13,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
+import io.mlconnector.testing.NoBlockingCalls;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * One notification cycle, end to end on loopback: the BC sandbox notifies the subscription's URL (a receiver that
@@ -20,6 +22,7 @@ import tools.jackson.databind.json.JsonMapper;
  * against a blocked vendor staying active in Procore, a duplicate notification writing twice, a "Payment" block
  * deactivating a vendor, and a new BC vendor not reaching Procore.
  */
+@ExtendWith(NoBlockingCalls.class)
 class VendorChangeReachesProcoreOnNotificationTest {
 
     private SyncFixture fx;
@@ -29,8 +32,8 @@ class VendorChangeReachesProcoreOnNotificationTest {
     void start() {
         fx = SyncFixture.start();
         receiver = new LoopbackBcReceiver(SyncFixture.CLIENT_STATE, n -> { });
-        fx.subscriptionKeeper(receiver.baseUrl(), Duration.ofDays(2)).maintain(fx.tenant);
-        fx.vendorSync.reconcile(fx.tenant);
+        fx.subscriptionKeeper(receiver.baseUrl(), Duration.ofDays(2)).maintain(fx.tenant).block();
+        fx.vendorSync.reconcile(fx.tenant).block();
     }
 
     @AfterEach
@@ -49,12 +52,12 @@ class VendorChangeReachesProcoreOnNotificationTest {
         assertThat(n).isNotNull();
         assertThat(n.getChangeType()).isEqualTo("updated");
         assertThat(n.getResource()).endsWith("/vendors(8f3c2a10-0000-4000-a000-000000000002)");
-        VendorSyncReport report = fx.notifications.handle(n).orElseThrow();
+        VendorSyncReport report = fx.notifications.handle(n).blockOptional().orElseThrow();
         assertThat(report.updated()).isEqualTo(1);
         assertThat(fx.procoreVendor(3968002).path("is_active").asBoolean()).isFalse();
 
         long writes = fx.procoreVendorWrites();
-        assertThat(fx.notifications.handle(n).orElseThrow().writes()).as("duplicate delivery").isZero();
+        assertThat(fx.notifications.handle(n).blockOptional().orElseThrow().writes()).as("duplicate delivery").isZero();
         assertThat(fx.procoreVendorWrites()).isEqualTo(writes);
         assertThat(fx.meter("mlc.vendorsync.notifications", "tenant", "harbor-ridge", "entitySet", "vendors",
                 "changeType", "updated")).isEqualTo(2.0);
@@ -64,7 +67,7 @@ class VendorChangeReachesProcoreOnNotificationTest {
     void paymentBlockKeepsTheProcoreVendorActive() throws InterruptedException {
         fx.bcSandbox.company().setVendorBlocked("V1030", "Payment");
 
-        VendorSyncReport report = fx.notifications.handle(receiver.next(10)).orElseThrow();
+        VendorSyncReport report = fx.notifications.handle(receiver.next(10)).blockOptional().orElseThrow();
 
         assertThat(report.writes()).isZero();
         assertThat(fx.procoreVendor(3968003).path("is_active").asBoolean()).isTrue();
@@ -78,7 +81,7 @@ class VendorChangeReachesProcoreOnNotificationTest {
 
         BcNotification n = receiver.next(10);
         assertThat(n.getChangeType()).isEqualTo("created");
-        VendorSyncReport report = fx.notifications.handle(n).orElseThrow();
+        VendorSyncReport report = fx.notifications.handle(n).blockOptional().orElseThrow();
 
         assertThat(report.created()).isEqualTo(1);
         String id = n.getResource().replaceAll(".*vendors\\(([0-9a-f-]{36})\\)$", "$1");
@@ -100,7 +103,7 @@ class VendorChangeReachesProcoreOnNotificationTest {
                 .setChangeType("collection").setLastModifiedDateTime(Instant.now()).setObservedAt(Instant.now())
                 .build();
 
-        VendorSyncReport report = fx.notifications.handle(collection).orElseThrow();
+        VendorSyncReport report = fx.notifications.handle(collection).blockOptional().orElseThrow();
 
         assertThat(report.updated()).isEqualTo(2);
         assertThat(fx.procoreVendor(3968004).path("is_active").asBoolean()).isFalse();
@@ -114,12 +117,12 @@ class VendorChangeReachesProcoreOnNotificationTest {
                         + ")/vendors(8f3c2a10-0000-4000-a000-000000000006)")
                 .setChangeType("deleted").setObservedAt(Instant.now()).build();
 
-        VendorSyncReport report = fx.notifications.handle(deleted).orElseThrow();
+        VendorSyncReport report = fx.notifications.handle(deleted).blockOptional().orElseThrow();
 
         assertThat(report.deactivated()).isEqualTo(1);
         assertThat(fx.procoreVendor(3968006).path("is_active").asBoolean()).isFalse();
         assertThat(fx.links.find("harbor-ridge", java.util.UUID.fromString("8f3c2a10-0000-4000-a000-000000000006"))
-                .orElseThrow().deletedInBc()).isTrue();
+                .blockOptional().orElseThrow().deletedInBc()).isTrue();
     }
 
     @Test
@@ -133,15 +136,15 @@ class VendorChangeReachesProcoreOnNotificationTest {
                 .setResource("api/v2.0/companies(" + SyncFixture.BC_COMPANY + ")/accounts("
                         + "8f3c2a10-0000-4000-a000-000000000002)").build();
 
-        assertThat(fx.notifications.handle(otherCompany)).isEmpty();
-        assertThat(fx.notifications.handle(accounts)).isEmpty();
+        assertThat(fx.notifications.handle(otherCompany).blockOptional()).isEmpty();
+        assertThat(fx.notifications.handle(accounts).blockOptional()).isEmpty();
         assertThat(fx.procoreVendorWrites()).isEqualTo(writes);
     }
 
     @Test
     void subscriptionKeeperIsIdleWhileSubscriptionIsFresh() {
         SubscriptionKeeper keeper = fx.subscriptionKeeper(receiver.baseUrl(), Duration.ofDays(2));
-        assertThat(keeper.maintain(fx.tenant)).singleElement()
+        assertThat(keeper.maintain(fx.tenant).block()).singleElement()
                 .satisfies(o -> assertThat(o.action()).isEqualTo(SubscriptionKeeper.Action.KEPT));
     }
 }

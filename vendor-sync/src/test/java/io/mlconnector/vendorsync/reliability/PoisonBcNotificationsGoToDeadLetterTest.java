@@ -40,6 +40,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import io.mlconnector.testing.NoBlockingCalls;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * A BC notification that cannot succeed must not stop vendor-sync. On one partition, in order: bytes that are not
@@ -48,6 +50,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * are on {@code bc.webhook-events.dlt} at once, the third after its bounded retry, each byte for byte as consumed.
  * (A well-formed notification naming a resource vendor-sync cannot parse needs nothing and is ignored, not failed.)
  */
+@ExtendWith(NoBlockingCalls.class)
 @Tag("reliability")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {VendorSyncApplication.CONFIG,
         "mlc.vendor-sync.notification-retry-for=3s", "mlc.vendor-sync.webhooks-enabled=false",

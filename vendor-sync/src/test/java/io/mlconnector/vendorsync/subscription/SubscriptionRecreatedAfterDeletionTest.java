@@ -11,12 +11,15 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
+import io.mlconnector.testing.NoBlockingCalls;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Guards against silently losing notifications when BC deletes a subscription (failed deliveries, an admin):
  * the next check re-creates it with the tenant's notification URL and clientState; a restart with an empty store
  * adopts the live subscription instead of piling up duplicates (BC allows 200 per environment).
  */
+@ExtendWith(NoBlockingCalls.class)
 class SubscriptionRecreatedAfterDeletionTest {
 
     private SyncFixture fx;
@@ -37,11 +40,11 @@ class SubscriptionRecreatedAfterDeletionTest {
     @Test
     void deletedOnBcSideIsRecreatedAtTheNextCheck() {
         SubscriptionKeeper keeper = fx.subscriptionKeeper(receiver.baseUrl(), Duration.ofDays(2));
-        Outcome created = keeper.maintain(fx.tenant).get(0);
-        assertThat(keeper.maintain(fx.tenant).get(0).action()).isEqualTo(Action.KEPT);
+        Outcome created = keeper.maintain(fx.tenant).block().get(0);
+        assertThat(keeper.maintain(fx.tenant).block().get(0).action()).isEqualTo(Action.KEPT);
 
         assertThat(fx.bcSandbox.deleteSubscriptionOnBcSide(created.subscriptionId())).isTrue();
-        Outcome recreated = keeper.maintain(fx.tenant).get(0);
+        Outcome recreated = keeper.maintain(fx.tenant).block().get(0);
 
         assertThat(recreated.action()).isEqualTo(Action.RECREATED);
         assertThat(fx.bcSandbox.subscriptions()).singleElement().satisfies(s -> {
@@ -52,17 +55,17 @@ class SubscriptionRecreatedAfterDeletionTest {
             assertThat(s.path("resource").asString())
                     .isEqualTo("api/v2.0/companies(" + SyncFixture.BC_COMPANY + ")/vendors");
         });
-        assertThat(fx.subscriptionStore.find("harbor-ridge", "vendors").orElseThrow().subscriptionId())
+        assertThat(fx.subscriptionStore.find("harbor-ridge", "vendors").blockOptional().orElseThrow().subscriptionId())
                 .isEqualTo(recreated.subscriptionId());
     }
 
     @Test
     void emptyStoreAdoptsTheLiveSubscriptionInsteadOfCreatingASecond() {
         SubscriptionKeeper keeper = fx.subscriptionKeeper(receiver.baseUrl(), Duration.ofDays(2));
-        Outcome created = keeper.maintain(fx.tenant).get(0);
-        fx.db.getCollection(SubscriptionStore.COLLECTION).drop();
+        Outcome created = keeper.maintain(fx.tenant).block().get(0);
+        reactor.core.publisher.Mono.from(fx.db.getCollection(SubscriptionStore.COLLECTION).drop()).block();
 
-        Outcome adopted = keeper.maintain(fx.tenant).get(0);
+        Outcome adopted = keeper.maintain(fx.tenant).block().get(0);
 
         assertThat(adopted.action()).isEqualTo(Action.ADOPTED);
         assertThat(adopted.subscriptionId()).isEqualTo(created.subscriptionId());
@@ -74,12 +77,12 @@ class SubscriptionRecreatedAfterDeletionTest {
         SubscriptionKeeper keeper = fx.subscriptionKeeper(receiver.baseUrl(), Duration.ofDays(2));
         receiver.answerHandshakes(false);
 
-        assertThat(keeper.maintain(fx.tenant).get(0).action()).isEqualTo(Action.FAILED);
+        assertThat(keeper.maintain(fx.tenant).block().get(0).action()).isEqualTo(Action.FAILED);
         assertThat(fx.bcSandbox.subscriptions()).isEmpty();
         assertThat(receiver.handshakes()).isEqualTo(1);
 
         receiver.answerHandshakes(true);
-        assertThat(keeper.maintain(fx.tenant).get(0).action()).isEqualTo(Action.CREATED);
+        assertThat(keeper.maintain(fx.tenant).block().get(0).action()).isEqualTo(Action.CREATED);
         assertThat(fx.bcSandbox.subscriptions()).extracting((JsonNode s) -> s.path("notificationUrl").asString())
                 .containsExactly(receiver.baseUrl() + "/webhooks/bc/harbor-ridge");
         assertThat(receiver.handshakes()).isEqualTo(2);
@@ -87,9 +90,9 @@ class SubscriptionRecreatedAfterDeletionTest {
 
     @Test
     void gatewayUrlChangeMovesTheSubscription() {
-        fx.subscriptionKeeper(receiver.baseUrl(), Duration.ofDays(2)).maintain(fx.tenant);
+        fx.subscriptionKeeper(receiver.baseUrl(), Duration.ofDays(2)).maintain(fx.tenant).block();
         try (LoopbackBcReceiver moved = new LoopbackBcReceiver(SyncFixture.CLIENT_STATE, n -> { })) {
-            Outcome outcome = fx.subscriptionKeeper(moved.baseUrl(), Duration.ofDays(2)).maintain(fx.tenant).get(0);
+            Outcome outcome = fx.subscriptionKeeper(moved.baseUrl(), Duration.ofDays(2)).maintain(fx.tenant).block().get(0);
 
             assertThat(outcome.action()).isEqualTo(Action.RENEWED);
             assertThat(fx.bcSandbox.subscriptions()).singleElement().satisfies(s -> assertThat(

@@ -16,12 +16,15 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
+import io.mlconnector.testing.NoBlockingCalls;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Guards against a lapsed subscription: BC drops a subscription 3 days after creation or last renewal
  * (bc-api.md 5.3). Hourly checks over a simulated 5 days must renew it (same id, handshake re-run) before it
  * expires, so BC has it at every hour.
  */
+@ExtendWith(NoBlockingCalls.class)
 class SubscriptionRenewalTest {
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-02T08:00:00Z"));
@@ -43,7 +46,7 @@ class SubscriptionRenewalTest {
     @Test
     void hourlyChecksRenewBeforeExpiryAndNeverLapse() {
         SubscriptionKeeper keeper = fx.subscriptionKeeper(receiver.baseUrl(), Duration.ofDays(2));
-        Outcome created = keeper.maintain(fx.tenant).get(0);
+        Outcome created = keeper.maintain(fx.tenant).block().get(0);
         assertThat(created.action()).isEqualTo(Action.CREATED);
         assertThat(created.expirationDateTime()).isEqualTo(clock.instant().plus(Duration.ofDays(3)));
 
@@ -53,7 +56,7 @@ class SubscriptionRenewalTest {
             assertThat(fx.bcSandbox.subscriptions()).as("BC has the subscription at hour %d", hour)
                     .extracting(s -> s.path("subscriptionId").asString())
                     .containsExactly(created.subscriptionId());
-            Outcome outcome = keeper.maintain(fx.tenant).get(0);
+            Outcome outcome = keeper.maintain(fx.tenant).block().get(0);
             assertThat(outcome.action()).isIn(Action.KEPT, Action.RENEWED);
             if (outcome.action() == Action.RENEWED) {
                 renewals.add(outcome);
@@ -68,7 +71,7 @@ class SubscriptionRenewalTest {
         assertThat(receiver.handshakes()).as("create + every renewal re-runs the handshake").isEqualTo(1 + 4);
         JsonNode live = fx.bcSandbox.subscriptions().get(0);
         assertThat(Instant.parse(live.path("expirationDateTime").asString())).isAfter(clock.instant().plus(Duration.ofDays(2)));
-        assertThat(fx.subscriptionStore.find("harbor-ridge", "vendors").orElseThrow().expirationDateTime())
+        assertThat(fx.subscriptionStore.find("harbor-ridge", "vendors").blockOptional().orElseThrow().expirationDateTime())
                 .isEqualTo(renewals.get(renewals.size() - 1).expirationDateTime());
         assertThat(fx.meter("mlc.vendorsync.subscriptions", "tenant", "harbor-ridge", "entitySet", "vendors",
                 "action", "renewed")).isEqualTo(4.0);
@@ -81,12 +84,12 @@ class SubscriptionRenewalTest {
     @Test
     void withoutChecksTheSubscriptionLapsesAndTheNextCheckRecreatesIt() {
         SubscriptionKeeper keeper = fx.subscriptionKeeper(receiver.baseUrl(), Duration.ofDays(2));
-        Outcome created = keeper.maintain(fx.tenant).get(0);
+        Outcome created = keeper.maintain(fx.tenant).block().get(0);
 
         clock.advance(Duration.ofDays(3).plusMinutes(1)); // the service was down for three days
         assertThat(fx.bcSandbox.subscriptions()).isEmpty();
 
-        Outcome back = keeper.maintain(fx.tenant).get(0);
+        Outcome back = keeper.maintain(fx.tenant).block().get(0);
         assertThat(back.action()).isEqualTo(Action.RECREATED);
         assertThat(back.subscriptionId()).isNotEqualTo(created.subscriptionId());
         assertThat(fx.bcSandbox.subscriptions()).extracting(s -> s.path("subscriptionId").asString())

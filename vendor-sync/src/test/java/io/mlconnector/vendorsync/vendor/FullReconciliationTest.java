@@ -9,12 +9,15 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.node.ObjectNode;
+import io.mlconnector.testing.NoBlockingCalls;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Guards the full reconciliation against the demo data: the BC-only vendor is created with origin_id, changed
  * vendors are updated, the blocked one turns inactive, hand-made Procore vendors are reported and never touched,
  * and an idle second run writes nothing to Procore.
  */
+@ExtendWith(NoBlockingCalls.class)
 class FullReconciliationTest {
 
     private static final String SUMMIT_SURVEY = "8f3c2a10-0000-4000-a000-000000000030";
@@ -37,7 +40,7 @@ class FullReconciliationTest {
         ObjectNode quickfixBefore = fx.procoreVendor(3968031).deepCopy();
         ObjectNode loneStarBefore = fx.procoreVendor(3968032).deepCopy();
 
-        VendorSyncReport first = fx.vendorSync.reconcile(fx.tenant);
+        VendorSyncReport first = fx.vendorSync.reconcile(fx.tenant).block();
 
         assertThat(first.bcVendorsRead()).isEqualTo(30);
         assertThat(first.created()).isEqualTo(1);
@@ -65,15 +68,15 @@ class FullReconciliationTest {
         assertThat(fx.procoreVendor(3968031)).isEqualTo(quickfixBefore);
         assertThat(fx.procoreVendor(3968032)).isEqualTo(loneStarBefore);
 
-        assertThat(fx.links.all("harbor-ridge")).hasSize(30);
-        LinkedVendor summitLink = fx.links.find("harbor-ridge", UUID.fromString(SUMMIT_SURVEY)).orElseThrow();
+        assertThat(fx.links.all("harbor-ridge").collectList().block()).hasSize(30);
+        LinkedVendor summitLink = fx.links.find("harbor-ridge", UUID.fromString(SUMMIT_SURVEY)).blockOptional().orElseThrow();
         assertThat(summitLink.procoreVendorId()).isEqualTo(summit.path("id").asLong());
         assertThat(summitLink.bcVendorNumber()).isEqualTo("V1300");
         assertThat(fx.links.find("harbor-ridge", UUID.fromString("8f3c2a10-0000-4000-a000-000000000029"))
-                .orElseThrow().active()).isFalse();
+                .blockOptional().orElseThrow().active()).isFalse();
 
         long writesAfterFirst = fx.procoreVendorWrites();
-        VendorSyncReport second = fx.vendorSync.reconcile(fx.tenant);
+        VendorSyncReport second = fx.vendorSync.reconcile(fx.tenant).block();
 
         assertThat(second.writes()).isZero();
         assertThat(second.unchanged()).isEqualTo(30);
@@ -84,11 +87,11 @@ class FullReconciliationTest {
 
     @Test
     void procoreDriftIsPutBackButOnlyTheDriftedVendorIsWritten() {
-        fx.vendorSync.reconcile(fx.tenant);
+        fx.vendorSync.reconcile(fx.tenant).block();
         fx.procoreSandbox.data().update(io.mlconnector.sandbox.procore.Resource.VENDORS, SyncFixture.PROCORE_COMPANY,
                 3968002, n -> n.put("name", "Ironline Steel (typo)"));
 
-        VendorSyncReport report = fx.vendorSync.reconcile(fx.tenant);
+        VendorSyncReport report = fx.vendorSync.reconcile(fx.tenant).block();
 
         assertThat(report.updated()).isEqualTo(1);
         assertThat(report.created()).isZero();
@@ -101,7 +104,7 @@ class FullReconciliationTest {
         fx.bcSandbox.company().addVendor(tools.jackson.databind.json.JsonMapper.builder().build().createObjectNode()
                 .put("number", "V1310").put("displayName", "Quickfix Handyman LLC"));
 
-        VendorSyncReport report = fx.vendorSync.reconcile(fx.tenant);
+        VendorSyncReport report = fx.vendorSync.reconcile(fx.tenant).block();
 
         assertThat(report.nameClashes()).singleElement().satisfies(c -> {
             assertThat(c.bcVendorNumber()).isEqualTo("V1310");

@@ -8,12 +8,15 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
+import io.mlconnector.testing.NoBlockingCalls;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * A BC vendor deleted and re-created under the same name (written another way: case, spaces, a typographic
  * apostrophe, decomposed accents) must not become a second Procore vendor of that name: it is a link conflict for a
  * person, or a re-link when the tenant opted in.
  */
+@ExtendWith(NoBlockingCalls.class)
 class RecreatedBcVendorIsNotDuplicatedTest {
 
     private static final String FIRST_NAME = "O\u2019Brien E\u0301lectrique"; // curly apostrophe, "E" + combining acute
@@ -28,7 +31,7 @@ class RecreatedBcVendorIsNotDuplicatedTest {
         fx = SyncFixture.start();
         fx.bcSandbox.company().addVendor(JsonMapper.builder().build().createObjectNode()
                 .put("number", "V1400").put("displayName", FIRST_NAME));
-        fx.vendorSync.reconcile(fx.tenant);
+        fx.vendorSync.reconcile(fx.tenant).block();
         String firstId = fx.bcSandbox.company().vendor("V1400").path("id").asString();
         procoreVendorId = fx.procoreVendorWithOrigin(firstId).orElseThrow().path("id").asLong();
         vendorsBefore = fx.procoreVendors().size();
@@ -45,7 +48,7 @@ class RecreatedBcVendorIsNotDuplicatedTest {
 
     @Test
     void aConflictIsReportedAndNoSecondProcoreVendorIsCreated() {
-        VendorSyncReport report = fx.vendorSync.reconcile(fx.tenant);
+        VendorSyncReport report = fx.vendorSync.reconcile(fx.tenant).block();
 
         assertThat(report.created()).isZero();
         assertThat(fx.procoreVendors()).as("no second Procore vendor").hasSize(vendorsBefore);
@@ -59,23 +62,23 @@ class RecreatedBcVendorIsNotDuplicatedTest {
         assertThat(fx.meter("mlc.vendorsync.vendors.link.conflicts", "tenant", "harbor-ridge")).isEqualTo(1.0);
 
         // the same again on the next run: still reported, still nothing created
-        assertThat(fx.vendorSync.reconcile(fx.tenant).linkConflicts()).hasSize(1);
+        assertThat(fx.vendorSync.reconcile(fx.tenant).block().linkConflicts()).hasSize(1);
         assertThat(fx.procoreVendors()).hasSize(vendorsBefore);
 
         // a person links them: the conflict is gone and the Procore vendor stands for the new BC vendor
-        LinkRequestOutcome outcome = fx.vendorSync.link(fx.tenant, procoreVendorId, "v1410");
+        LinkRequestOutcome outcome = fx.vendorSync.link(fx.tenant, procoreVendorId, "v1410").block();
         assertThat(outcome).isInstanceOf(LinkRequestOutcome.Linked.class);
         assertThat(fx.vendorSync.linkConflicts("harbor-ridge")).isEmpty();
         String newId = fx.bcSandbox.company().vendor("V1410").path("id").asString();
         assertThat(fx.procoreVendor(procoreVendorId).path("origin_id").asString()).isEqualTo(newId);
         assertThat(fx.procoreVendor(procoreVendorId).path("is_active").asBoolean()).isTrue();
-        assertThat(fx.vendorSync.reconcile(fx.tenant).linkConflicts()).isEmpty();
+        assertThat(fx.vendorSync.reconcile(fx.tenant).block().linkConflicts()).isEmpty();
         assertThat(fx.procoreVendors()).hasSize(vendorsBefore);
     }
 
     @Test
     void aTenantThatOptedInGetsTheProcoreVendorReLinked() {
-        VendorSyncReport report = fx.vendorSync.reconcile(fx.tenantRelinkingRecreatedVendors());
+        VendorSyncReport report = fx.vendorSync.reconcile(fx.tenantRelinkingRecreatedVendors()).block();
 
         assertThat(report.created()).isZero();
         assertThat(report.relinked()).isEqualTo(1);

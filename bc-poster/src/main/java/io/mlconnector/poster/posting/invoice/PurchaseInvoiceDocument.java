@@ -13,6 +13,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 /**
  * A purchase invoice. Vendor Invoice No. carries the vendor's own invoice number ({@link VendorDocumentNumber}); the
@@ -44,43 +46,45 @@ public final class PurchaseInvoiceDocument implements LedgerDocument {
     }
 
     @Override
-    public Optional<BcDocumentState> find(BcClient bc, PostingRequest request) {
-        List<VendorDocuments.Found> found = lookup(bc, request);
-        Optional<BcDocumentState> ours = VendorDocuments.ours(found, request.getPostingKey());
-        if (ours.isPresent()) {
-            return ours;
-        }
-        Optional<VendorDocuments.Found> other = VendorDocuments.postedByOthers(found, request.getPostingKey());
-        if (other.isPresent()) {
-            throw VendorDocuments.taken(LABEL, FIELD, vendor(request), VendorDocumentNumber.of(request), other.get());
-        }
-        return Optional.empty();
-    }
-
-    @Override
-    public BcDocumentState createDraft(BcClient bc, PostingRequest request) {
-        PurchaseInvoiceDraft draft = new PurchaseInvoiceDraft(vendorId(request), request.getVendorNumber(),
-                VendorDocumentNumber.of(request), request.getDocumentDate(), request.getPostingDate(),
-                request.getCurrency(), InvoiceLines.withMarker(request, PostingMarker.text(request.getPostingKey())));
-        BcPurchaseInvoice created = bc.createPurchaseInvoice(draft).block(timeout);
-        return created.isDraft() ? BcDocumentState.draft(created.id().toString(), created.number())
-                : BcDocumentState.posted(created.id().toString(), created.number());
-    }
-
-    @Override
-    public BcDocumentState post(BcClient bc, PostingRequest request, BcDocumentState draft) {
-        UUID id = UUID.fromString(draft.id());
-        try {
-            String number = postedNumberRead == PostedNumberRead.WITH_POST
-                    ? bc.postPurchaseInvoiceReadingNumber(id).blockOptional(timeout).orElse(null)
-                    : postThenRead(bc, id);
-            return BcDocumentState.posted(draft.id(), number);
-        } catch (BcApiException e) {
-            if (e.kind() != FailureKind.BUSINESS_RULE) {
-                throw e;
+    public Mono<BcDocumentState> find(BcClient bc, PostingRequest request) {
+        return lookup(bc, request).flatMap(found -> {
+            Optional<BcDocumentState> ours = VendorDocuments.ours(found, request.getPostingKey());
+            if (ours.isPresent()) {
+                return Mono.just(ours.get());
             }
-            return afterRefusedPost(bc, request, draft, e);
-        }
+            Optional<VendorDocuments.Found> other = VendorDocuments.postedByOthers(found, request.getPostingKey());
+            if (other.isPresent()) {
+                return Mono.error(VendorDocuments.taken(LABEL, FIELD, vendor(request), VendorDocumentNumber.of(request),
+                        other.get()));
+            }
+            return Mono.empty();
+        });
+    }
+
+    @Override
+    public Mono<BcDocumentState> createDraft(BcClient bc, PostingRequest request) {
+        return Mono.defer(() -> {
+            PurchaseInvoiceDraft draft = new PurchaseInvoiceDraft(vendorId(request), request.getVendorNumber(),
+                    VendorDocumentNumber.of(request), request.getDocumentDate(), request.getPostingDate(),
+                    request.getCurrency(), InvoiceLines.withMarker(request, PostingMarker.text(request.getPostingKey())));
+            return bc.createPurchaseInvoice(draft);
+        }).timeout(timeout)
+                .switchIfEmpty(Mono.error(() -> new IllegalStateException("BC answered the creation of a " + LABEL
+                        + " draft without the document")))
+                .map(created -> created.isDraft() ? BcDocumentState.draft(created.id().toString(), created.number())
+                        : BcDocumentState.posted(created.id().toString(), created.number()));
+    }
+
+    @Override
+    public Mono<BcDocumentState> post(BcClient bc, PostingRequest request, BcDocumentState draft) {
+        UUID id = UUID.fromString(draft.id());
+        Mono<String> number = postedNumberRead == PostedNumberRead.WITH_POST
+                ? Mono.defer(() -> bc.postPurchaseInvoiceReadingNumber(id)).timeout(timeout)
+                : postThenRead(bc, id);
+        return number.map(n -> BcDocumentState.posted(draft.id(), n))
+                .defaultIfEmpty(BcDocumentState.posted(draft.id(), null))
+                .onErrorResume(BcApiException.class, e -> e.kind() != FailureKind.BUSINESS_RULE ? Mono.error(e)
+                        : afterRefusedPost(bc, request, draft, e));
     }
 
     /**
@@ -88,48 +92,43 @@ public final class PurchaseInvoiceDocument implements LedgerDocument {
      * draft that BC posted late) makes this posting POSTED; another document parks it. Either way our draft goes,
      * so it does not wait in BC for a post that can never succeed. Any other refusal stands as BC said it.
      */
-    private BcDocumentState afterRefusedPost(BcClient bc, PostingRequest request, BcDocumentState draft, BcApiException e) {
-        List<VendorDocuments.Found> found;
-        try {
-            found = lookup(bc, request);
-        } catch (BcApiException lookupFailed) {
-            throw e;
-        }
-        Optional<BcDocumentState> oursPosted = VendorDocuments.ours(found, request.getPostingKey())
-                .filter(BcDocumentState::posted);
-        Optional<VendorDocuments.Found> other = VendorDocuments.postedByOthers(found, request.getPostingKey());
-        if (oursPosted.isEmpty() && other.isEmpty()) {
-            throw e;
-        }
-        deleteDraft(bc, draft);
-        if (oursPosted.isPresent()) {
-            return oursPosted.get();
-        }
-        throw VendorDocuments.taken(LABEL, FIELD, vendor(request), VendorDocumentNumber.of(request), other.get());
+    private Mono<BcDocumentState> afterRefusedPost(BcClient bc, PostingRequest request, BcDocumentState draft,
+                                                   BcApiException e) {
+        return lookup(bc, request)
+                .onErrorResume(BcApiException.class, lookupFailed -> Mono.error(e))
+                .flatMap(found -> {
+                    Optional<BcDocumentState> oursPosted = VendorDocuments.ours(found, request.getPostingKey())
+                            .filter(BcDocumentState::posted);
+                    Optional<VendorDocuments.Found> other = VendorDocuments.postedByOthers(found, request.getPostingKey());
+                    if (oursPosted.isEmpty() && other.isEmpty()) {
+                        return Mono.error(e);
+                    }
+                    return deleteDraft(bc, draft).then(oursPosted.isPresent() ? Mono.just(oursPosted.get())
+                            : Mono.error(VendorDocuments.taken(LABEL, FIELD, vendor(request),
+                                    VendorDocumentNumber.of(request), other.get())));
+                });
     }
 
-    private void deleteDraft(BcClient bc, BcDocumentState draft) {
-        try {
-            bc.deletePurchaseInvoice(UUID.fromString(draft.id()), null).block(timeout);
-        } catch (BcApiException ignored) {
-            // Left as a draft carrying our key: BC cannot post it, and the next lookup finds it again.
-        }
+    private Mono<Void> deleteDraft(BcClient bc, BcDocumentState draft) {
+        return Mono.defer(() -> bc.deletePurchaseInvoice(UUID.fromString(draft.id()), null)).timeout(timeout)
+                // Left as a draft carrying our key: BC cannot post it, and the next lookup finds it again.
+                .onErrorResume(BcApiException.class, ignored -> Mono.empty());
     }
 
-    private String postThenRead(BcClient bc, UUID id) {
-        bc.postPurchaseInvoice(id).block(timeout);
-        try {
-            BcPurchaseInvoice posted = bc.purchaseInvoice(id).block(timeout);
-            return posted == null || posted.isDraft() ? null : posted.number();
-        } catch (BcApiException e) {
-            return null; // BC has posted: a failed read must not fail the posting; the id still names the document
-        }
+    private Mono<String> postThenRead(BcClient bc, UUID id) {
+        return Mono.defer(() -> bc.postPurchaseInvoice(id)).timeout(timeout)
+                .then(Mono.defer(() -> bc.purchaseInvoice(id)).timeout(timeout)
+                        .filter(posted -> !posted.isDraft())
+                        .mapNotNull(BcPurchaseInvoice::number)
+                        // BC has posted: a failed read must not fail the posting; the id still names the document
+                        .onErrorResume(BcApiException.class, e -> Mono.empty()));
     }
 
-    private List<VendorDocuments.Found> lookup(BcClient bc, PostingRequest request) {
-        return bc.findPurchaseInvoices(vendorId(request), request.getVendorNumber(), VendorDocumentNumber.of(request))
+    private Mono<List<VendorDocuments.Found>> lookup(BcClient bc, PostingRequest request) {
+        return Flux.defer(() -> bc.findPurchaseInvoices(vendorId(request), request.getVendorNumber(),
+                        VendorDocumentNumber.of(request)))
                 .map(i -> new VendorDocuments.Found(i.id().toString(), i.number(), i.isDraft(), i.lines()))
-                .collectList().block(timeout);
+                .collectList().timeout(timeout);
     }
 
     private static UUID vendorId(PostingRequest request) {

@@ -17,7 +17,8 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Optional;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 /**
  * General journal lines in the connector's own journal batch (default {@code PROCORE}). The posting key goes
@@ -46,51 +47,47 @@ public final class JournalDocument implements LedgerDocument {
     }
 
     @Override
-    public Optional<BcDocumentState> find(BcClient bc, PostingRequest request) {
+    public Mono<BcDocumentState> find(BcClient bc, PostingRequest request) {
         String documentNumber = documentNumber(request.getPostingKey());
-        if (Boolean.TRUE.equals(bc.hasGeneralLedgerEntries(documentNumber).block(timeout))) {
-            return Optional.of(BcDocumentState.posted(null, documentNumber));
-        }
-        BcJournal journal = journal(bc, request);
-        List<BcJournalLine> waiting = bc.journalLines(journal.id(), request.getPostingKey()).collectList().block(timeout);
-        return waiting.isEmpty() ? Optional.empty()
-                : Optional.of(BcDocumentState.draft(journal.id().toString(), documentNumber));
+        return hasGeneralLedgerEntries(bc, documentNumber).flatMap(posted -> posted
+                ? Mono.just(BcDocumentState.posted(null, documentNumber))
+                : journal(bc, request).flatMap(journal -> Flux.defer(() -> bc.journalLines(journal.id(),
+                                request.getPostingKey())).collectList().timeout(timeout)
+                        .flatMap(waiting -> waiting.isEmpty() ? Mono.empty()
+                                : Mono.just(BcDocumentState.draft(journal.id().toString(), documentNumber)))));
     }
 
     @Override
-    public BcDocumentState createDraft(BcClient bc, PostingRequest request) {
-        BcJournal journal = journal(bc, request);
+    public Mono<BcDocumentState> createDraft(BcClient bc, PostingRequest request) {
         String documentNumber = documentNumber(request.getPostingKey());
-        List<JournalLineDraft> lines = request.getLines().stream()
-                .map(line -> line(request, documentNumber, line)).toList();
-        try {
-            bc.addJournalLines(journal.id(), lines).block(timeout);
-        } catch (BcApiException e) {
-            forgetJournalIfGone(e);
-            throw e;
-        }
-        return BcDocumentState.draft(journal.id().toString(), documentNumber);
+        return journal(bc, request).flatMap(journal -> {
+            List<JournalLineDraft> lines = request.getLines().stream()
+                    .map(line -> line(request, documentNumber, line)).toList();
+            return Mono.defer(() -> bc.addJournalLines(journal.id(), lines)).timeout(timeout)
+                    .doOnError(BcApiException.class, this::forgetJournalIfGone)
+                    .thenReturn(BcDocumentState.draft(journal.id().toString(), documentNumber));
+        });
     }
 
     @Override
-    public BcDocumentState post(BcClient bc, PostingRequest request, BcDocumentState draft) {
-        sweepBatch(bc, request, java.util.UUID.fromString(draft.id()));
-        try {
-            bc.postJournal(java.util.UUID.fromString(draft.id())).block(timeout);
-        } catch (BcApiException e) {
-            // Posting a batch posts every line in it (bc-api.md 3.7), so another posting's batch post may have
-            // taken ours along; BC then answers "There is nothing to post." Our G/L entries decide.
-            if (Boolean.TRUE.equals(bc.hasGeneralLedgerEntries(draft.number()).block(timeout))) {
-                return BcDocumentState.posted(draft.id(), draft.number());
-            }
-            if (e.kind() == io.mlconnector.bc.FailureKind.BUSINESS_RULE) {
-                // BC refused the batch for a business reason (closed period...). Our lines would make every later
-                // post of the shared batch fail too: take them out; a replay once the cause is fixed re-creates them.
-                withdrawLines(bc, request, draft);
-            }
-            throw e;
-        }
-        return BcDocumentState.posted(draft.id(), draft.number());
+    public Mono<BcDocumentState> post(BcClient bc, PostingRequest request, BcDocumentState draft) {
+        java.util.UUID journalId = java.util.UUID.fromString(draft.id());
+        Mono<BcDocumentState> post = Mono.defer(() -> bc.postJournal(journalId)).timeout(timeout)
+                .thenReturn(BcDocumentState.posted(draft.id(), draft.number()))
+                // Posting a batch posts every line in it, so another posting's batch post may have taken ours
+                // along; BC then answers "There is nothing to post." Our G/L entries decide.
+                .onErrorResume(BcApiException.class, e -> hasGeneralLedgerEntries(bc, draft.number()).flatMap(posted -> {
+                    if (posted) {
+                        return Mono.just(BcDocumentState.posted(draft.id(), draft.number()));
+                    }
+                    // BC refused the batch for a business reason (closed period...). Our lines would make every
+                    // later post of the shared batch fail too: take them out; a replay once the cause is fixed
+                    // re-creates them.
+                    Mono<Void> withdraw = e.kind() == io.mlconnector.bc.FailureKind.BUSINESS_RULE
+                            ? withdrawLines(bc, request, draft) : Mono.empty();
+                    return withdraw.then(Mono.error(e));
+                }));
+        return sweepBatch(bc, request, journalId).then(post);
     }
 
     /**
@@ -102,48 +99,55 @@ public final class JournalDocument implements LedgerDocument {
      * lines of other postings still in flight are left for this post to take along (their owner then finds its
      * G/L entries). Costs one GET per journal posting; a G/L check only for foreign keys, which are rare.
      */
-    private void sweepBatch(BcClient bc, PostingRequest request, java.util.UUID journalId) {
+    private Mono<Void> sweepBatch(BcClient bc, PostingRequest request, java.util.UUID journalId) {
         String ourKey = request.getPostingKey().toUpperCase(java.util.Locale.ROOT);
-        java.util.Map<String, List<BcJournalLine>> byKey = bc.journalLines(journalId, null).collectList().block(timeout)
-                .stream().collect(java.util.stream.Collectors.groupingBy(
-                        l -> String.valueOf(l.externalDocumentNumber()).toUpperCase(java.util.Locale.ROOT)));
-        List<java.util.UUID> surplus = new java.util.ArrayList<>();
-        byKey.forEach((key, lines) -> {
-            if (key.equals(ourKey)) {
-                lines.stream().sorted(java.util.Comparator.comparingInt(BcJournalLine::lineNumber))
-                        .skip(request.getLines().size()).map(BcJournalLine::id).forEach(surplus::add);
-            } else if (Boolean.TRUE.equals(bc.hasGeneralLedgerEntries(lines.get(0).documentNumber()).block(timeout))) {
-                lines.stream().map(BcJournalLine::id).forEach(surplus::add);
-            }
-        });
-        bc.deleteJournalLines(journalId, surplus).block(timeout);
+        return Flux.defer(() -> bc.journalLines(journalId, null)).collectList().timeout(timeout)
+                .flatMapMany(all -> Flux.fromIterable(all.stream().collect(java.util.stream.Collectors.groupingBy(
+                        l -> String.valueOf(l.externalDocumentNumber()).toUpperCase(java.util.Locale.ROOT),
+                        java.util.LinkedHashMap::new, java.util.stream.Collectors.toList())).entrySet()))
+                .concatMap(byKey -> {
+                    List<BcJournalLine> lines = byKey.getValue();
+                    if (byKey.getKey().equals(ourKey)) {
+                        return Flux.fromStream(lines.stream()
+                                .sorted(java.util.Comparator.comparingInt(BcJournalLine::lineNumber))
+                                .skip(request.getLines().size()).map(BcJournalLine::id));
+                    }
+                    return hasGeneralLedgerEntries(bc, lines.get(0).documentNumber()).flatMapMany(posted -> posted
+                            ? Flux.fromIterable(lines).map(BcJournalLine::id) : Flux.empty());
+                })
+                .collectList()
+                .flatMap(surplus -> Mono.defer(() -> bc.deleteJournalLines(journalId, surplus)).timeout(timeout));
     }
 
-    private void withdrawLines(BcClient bc, PostingRequest request, BcDocumentState draft) {
+    private Mono<Void> withdrawLines(BcClient bc, PostingRequest request, BcDocumentState draft) {
         java.util.UUID journalId = java.util.UUID.fromString(draft.id());
-        List<java.util.UUID> mine = bc.journalLines(journalId, request.getPostingKey()).map(BcJournalLine::id)
-                .collectList().block(timeout);
-        bc.deleteJournalLines(journalId, mine).block(timeout);
+        return Flux.defer(() -> bc.journalLines(journalId, request.getPostingKey())).map(BcJournalLine::id)
+                .collectList().timeout(timeout)
+                .flatMap(mine -> Mono.defer(() -> bc.deleteJournalLines(journalId, mine)).timeout(timeout));
+    }
+
+    private Mono<Boolean> hasGeneralLedgerEntries(BcClient bc, String documentNumber) {
+        return Mono.defer(() -> bc.hasGeneralLedgerEntries(documentNumber)).timeout(timeout)
+                .map(Boolean.TRUE::equals).defaultIfEmpty(false);
     }
 
     /**
      * The journal batch, looked up once per company and code: a batch's id does not change, and the lookup would
      * otherwise be a third request per journal posting. Forgotten when BC says it is gone (deleted and re-created).
      */
-    private BcJournal journal(BcClient bc, PostingRequest request) {
+    private Mono<BcJournal> journal(BcClient bc, PostingRequest request) {
         String code = request.getJournalCode() != null ? request.getJournalCode() : defaultJournalCode;
         String key = bc.connection().apiRoot() + "|" + bc.connection().companyId() + "|" + code.toUpperCase(java.util.Locale.ROOT);
-        BcJournal cached = journals.get(key);
-        if (cached != null) {
-            return cached;
-        }
-        BcJournal journal = bc.journal(code).block(timeout);
-        if (journal == null) {
-            throw new IllegalStateException("BC has no journal batch '" + code
-                    + "' in the default general journal template; create it in BC (General Journals) first");
-        }
-        journals.put(key, journal);
-        return journal;
+        return Mono.defer(() -> {
+            BcJournal cached = journals.get(key);
+            if (cached != null) {
+                return Mono.just(cached);
+            }
+            return Mono.defer(() -> bc.journal(code)).timeout(timeout)
+                    .switchIfEmpty(Mono.error(() -> new IllegalStateException("BC has no journal batch '" + code
+                            + "' in the default general journal template; create it in BC (General Journals) first")))
+                    .doOnNext(journal -> journals.put(key, journal));
+        });
     }
 
     private void forgetJournalIfGone(BcApiException e) {

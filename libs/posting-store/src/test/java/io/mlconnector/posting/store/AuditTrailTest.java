@@ -3,10 +3,9 @@ package io.mlconnector.posting.store;
 import io.mlconnector.testing.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.mongodb.client.MongoDatabase;
+import com.mongodb.reactivestreams.client.MongoDatabase;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.bson.Document;
@@ -26,8 +25,8 @@ class AuditTrailTest extends InProcessMongo {
         database = freshDatabase();
         audit = new AuditTrail(database, clock);
         PostingStateStore store = new PostingStateStore(database, clock);
-        r1 = store.begin(PostingStateStoreTest.requisition("r1"));
-        r2 = store.begin(PostingStateStoreTest.requisition("r2"));
+        r1 = store.begin(PostingStateStoreTest.requisition("r1")).block();
+        r2 = store.begin(PostingStateStoreTest.requisition("r2")).block();
     }
 
     @Test
@@ -35,12 +34,12 @@ class AuditTrailTest extends InProcessMongo {
         // Same clock reading for all of these: the order of recording must survive.
         List<AuditStep> steps = List.of(AuditStep.RECEIVED, AuditStep.MAPPED, AuditStep.BC_LOOKUP,
                 AuditStep.DRAFT_CREATED, AuditStep.POST_REQUESTED, AuditStep.POSTED);
-        steps.forEach(step -> audit.record(AuditEntry.of(r1, step, step.name().toLowerCase())));
+        steps.forEach(step -> audit.record(AuditEntry.of(r1, step, step.name().toLowerCase())).block());
         // An entry stamped earlier by its producer sorts before the rest.
         audit.record(new AuditEntry(r1.postingKey(), r1.tenantId(), r1.sourceType(), r1.sourceId(),
-                clock.instant().minusSeconds(1), AuditStep.NOTE, "webhook received", Map.of()));
+                clock.instant().minusSeconds(1), AuditStep.NOTE, "webhook received", Map.of())).block();
 
-        assertThat(audit.forPosting(r1.postingKey())).extracting(AuditEntry::step)
+        assertThat(audit.forPosting(r1.postingKey()).collectList().block()).extracting(AuditEntry::step)
                 .containsExactly(AuditStep.NOTE, AuditStep.RECEIVED, AuditStep.MAPPED, AuditStep.BC_LOOKUP,
                         AuditStep.DRAFT_CREATED, AuditStep.POST_REQUESTED, AuditStep.POSTED);
     }
@@ -48,16 +47,16 @@ class AuditTrailTest extends InProcessMongo {
     @Test
     void forSourceSpansRevisions() {
         audit.record(AuditEntry.of(r1, AuditStep.POSTED, "posted as PPINV-108001")
-                .with(AuditEntry.BC_DOCUMENT_NUMBER, "PPINV-108001"));
+                .with(AuditEntry.BC_DOCUMENT_NUMBER, "PPINV-108001")).block();
         clock.advance(Duration.ofHours(2));
-        audit.record(AuditEntry.of(r2, AuditStep.CHANGED_AFTER_POSTING, "revision r2 changed after r1 was posted"));
+        audit.record(AuditEntry.of(r2, AuditStep.CHANGED_AFTER_POSTING, "revision r2 changed after r1 was posted")).block();
 
-        List<AuditEntry> trail = audit.forSource("harbor-ridge", "REQUISITION", "7700101");
+        List<AuditEntry> trail = audit.forSource("harbor-ridge", "REQUISITION", "7700101").collectList().block();
 
         assertThat(trail).extracting(AuditEntry::postingKey).containsExactly(r1.postingKey(), r2.postingKey());
         assertThat(trail.get(0).attributes()).containsEntry(AuditEntry.BC_DOCUMENT_NUMBER, "PPINV-108001");
         assertThat(trail.get(0).at()).isEqualTo(Instant.parse("2026-10-05T14:30:00Z"));
-        assertThat(audit.forPosting(r2.postingKey())).hasSize(1);
+        assertThat(audit.forPosting(r2.postingKey()).collectList().block()).hasSize(1);
     }
 
     @Test
@@ -67,9 +66,9 @@ class AuditTrailTest extends InProcessMongo {
                 .with(AuditEntry.REQUEST, "POST /token?client_secret=bc-sandbox-secret")
                 .with("authorization", "Bearer abcdef123456")
                 .with(AuditEntry.RESPONSE_STATUS, "401")
-                .with(AuditEntry.BC_CORRELATION_ID, "5b3f9a1e-77aa-4c1e-9a7e-0d5c1c0b2a11"));
+                .with(AuditEntry.BC_CORRELATION_ID, "5b3f9a1e-77aa-4c1e-9a7e-0d5c1c0b2a11")).block();
 
-        List<Document> raw = database.getCollection(AuditTrail.COLLECTION).find().into(new ArrayList<>());
+        List<Document> raw = all(database, AuditTrail.COLLECTION);
         assertThat(raw).hasSize(1);
         String stored = raw.get(0).toJson();
         assertThat(stored).doesNotContain("bc-sandbox-secret").doesNotContain("abcdef123456")
@@ -78,8 +77,8 @@ class AuditTrailTest extends InProcessMongo {
 
     @Test
     void indexesExist() {
-        List<String> names = new ArrayList<>();
-        database.getCollection(AuditTrail.COLLECTION).listIndexes().forEach(index -> names.add(index.getString("name")));
+        audit.ensureIndexes().block();
+        List<String> names = indexes(database, AuditTrail.COLLECTION).stream().map(index -> index.getString("name")).toList();
 
         assertThat(names).contains(AuditTrail.POSTING_INDEX, AuditTrail.SOURCE_INDEX);
     }

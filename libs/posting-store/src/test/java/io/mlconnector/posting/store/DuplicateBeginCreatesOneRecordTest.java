@@ -2,7 +2,7 @@ package io.mlconnector.posting.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.mongodb.client.MongoDatabase;
+import com.mongodb.reactivestreams.client.MongoDatabase;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -36,7 +36,7 @@ class DuplicateBeginCreatesOneRecordTest extends InProcessMongo {
             PostingStateStore store = new PostingStateStore(database, Clock.systemUTC());
             results.add(callers.submit(() -> {
                 start.await();
-                return store.begin(PostingStateStoreTest.requisition("r1"));
+                return store.begin(PostingStateStoreTest.requisition("r1")).block();
             }));
         }
         start.countDown();
@@ -46,6 +46,6 @@ class DuplicateBeginCreatesOneRecordTest extends InProcessMongo {
             distinct.add(result.get(10, TimeUnit.SECONDS));
         }
         assertThat(distinct).hasSize(1);
-        assertThat(database.getCollection(PostingStateStore.COLLECTION).countDocuments()).isEqualTo(1);
+        assertThat(count(database, PostingStateStore.COLLECTION)).isEqualTo(1);
     }
 }

@@ -1,16 +1,23 @@
 package io.mlconnector.posting.store;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
-import com.mongodb.client.MongoDatabase;
+import com.mongodb.reactivestreams.client.MongoClient;
+import com.mongodb.reactivestreams.client.MongoClients;
+import com.mongodb.reactivestreams.client.MongoDatabase;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.net.InetSocketAddress;
+import java.util.List;
 import java.util.UUID;
+import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
-/** mongo-java-server on loopback, reached through the real MongoDB driver; a fresh database per test. */
+/**
+ * mongo-java-server on loopback, reached through the real (reactive) MongoDB driver; a fresh database per test.
+ * Tests wait for results with {@code block()} on their own thread, never on an event loop.
+ */
 abstract class InProcessMongo {
 
     private static MongoServer server;
@@ -32,5 +39,17 @@ abstract class InProcessMongo {
 
     static MongoDatabase freshDatabase() {
         return client.getDatabase("t" + UUID.randomUUID().toString().replace("-", ""));
+    }
+
+    static long count(MongoDatabase database, String collection) {
+        return Mono.from(database.getCollection(collection).countDocuments()).block();
+    }
+
+    static List<Document> all(MongoDatabase database, String collection) {
+        return Flux.from(database.getCollection(collection).find()).collectList().block();
+    }
+
+    static List<Document> indexes(MongoDatabase database, String collection) {
+        return Flux.from(database.getCollection(collection).listIndexes()).collectList().block();
     }
 }

@@ -5,9 +5,9 @@ import static io.mlconnector.posting.store.PostingState.MAPPED;
 import static io.mlconnector.posting.store.PostingState.RECEIVED;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
-import com.mongodb.client.MongoDatabase;
+import com.mongodb.reactivestreams.client.MongoClient;
+import com.mongodb.reactivestreams.client.MongoClients;
+import com.mongodb.reactivestreams.client.MongoDatabase;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.testcontainers.junit.jupiter.Container;
 import org.testcontainers.junit.jupiter.Testcontainers;
 import org.testcontainers.mongodb.MongoDBContainer;
+import reactor.core.publisher.Mono;
 
 /**
  * The posting store's guarantees on a real MongoDB replica set (Testcontainers), where racing upserts and
@@ -48,7 +49,7 @@ class PostingStoreOnRealMongoDbIT {
 
     private static MongoDatabase fresh(String name) {
         MongoDatabase db = client.getDatabase(name);
-        db.drop();
+        Mono.from(db.drop()).block();
         return db;
     }
 
@@ -59,22 +60,22 @@ class PostingStoreOnRealMongoDbIT {
         try {
             List<Future<PostingRecord>> begins = new ArrayList<>();
             for (int i = 0; i < 16; i++) {
-                begins.add(pool.submit(() -> store.begin(PostingStateStoreTest.requisition("r1"))));
+                begins.add(pool.submit(() -> store.begin(PostingStateStoreTest.requisition("r1")).block()));
             }
             for (Future<PostingRecord> begin : begins) {
                 assertThat(begin.get(30, TimeUnit.SECONDS).state()).isEqualTo(RECEIVED);
             }
             String key = begins.get(0).get().postingKey();
-            store.transition(key, RECEIVED, MAPPED, null);
+            store.transition(key, RECEIVED, MAPPED, null).block();
             List<Future<TransitionResult>> racing = List.of(
-                    pool.submit(() -> store.transition(key, MAPPED, DRAFT_CREATED, f -> f.bcDocumentId("a"))),
-                    pool.submit(() -> store.transition(key, MAPPED, DRAFT_CREATED, f -> f.bcDocumentId("b"))));
+                    pool.submit(() -> store.transition(key, MAPPED, DRAFT_CREATED, f -> f.bcDocumentId("a")).block()),
+                    pool.submit(() -> store.transition(key, MAPPED, DRAFT_CREATED, f -> f.bcDocumentId("b")).block()));
             long winners = 0;
             for (Future<TransitionResult> r : racing) {
                 winners += r.get(30, TimeUnit.SECONDS).applied() ? 1 : 0;
             }
             assertThat(winners).isEqualTo(1);
-            assertThat(store.findBySource("harbor-ridge", "REQUISITION", "7700101")).hasSize(1);
+            assertThat(store.findBySource("harbor-ridge", "REQUISITION", "7700101").collectList().block()).hasSize(1);
         } finally {
             pool.shutdownNow();
         }
@@ -85,10 +86,10 @@ class PostingStoreOnRealMongoDbIT {
         MongoDatabase db = fresh("audit");
         PostingStateStore store = new PostingStateStore(db, Clock.systemUTC());
         AuditTrail audit = new AuditTrail(db, Clock.systemUTC());
-        PostingRecord record = store.begin(PostingStateStoreTest.requisition("r2"));
-        audit.record(AuditEntry.of(record, AuditStep.RECEIVED, "received"));
-        audit.record(AuditEntry.of(record, AuditStep.NOTE, "token request with client_secret=abc123"));
-        List<AuditEntry> trail = audit.forPosting(record.postingKey());
+        PostingRecord record = store.begin(PostingStateStoreTest.requisition("r2")).block();
+        audit.record(AuditEntry.of(record, AuditStep.RECEIVED, "received")).block();
+        audit.record(AuditEntry.of(record, AuditStep.NOTE, "token request with client_secret=abc123")).block();
+        List<AuditEntry> trail = audit.forPosting(record.postingKey()).collectList().block();
         assertThat(trail).extracting(AuditEntry::step).containsExactly(AuditStep.RECEIVED, AuditStep.NOTE);
         assertThat(trail.get(1).summary()).doesNotContain("abc123");
     }

@@ -29,15 +29,15 @@ class PostingTransitionRaceHasOneWinnerTest extends InProcessMongo {
     @RepeatedTest(10)
     void exactlyOneOfTwoRacingWorkersWins() throws Exception {
         PostingStateStore store = new PostingStateStore(freshDatabase(), Clock.systemUTC());
-        String key = store.begin(PostingStateStoreTest.requisition("r1")).postingKey();
-        store.transition(key, RECEIVED, MAPPED, null);
+        String key = store.begin(PostingStateStoreTest.requisition("r1")).block().postingKey();
+        store.transition(key, RECEIVED, MAPPED, null).block();
         CountDownLatch start = new CountDownLatch(1);
 
         List<Future<TransitionResult>> results = new ArrayList<>();
         for (String worker : List.of("bc-poster-a", "bc-poster-b")) {
             results.add(workers.submit(() -> {
                 start.await();
-                return store.transition(key, MAPPED, DRAFT_CREATED, f -> f.bcDocumentId(worker));
+                return store.transition(key, MAPPED, DRAFT_CREATED, f -> f.bcDocumentId(worker)).block();
             }));
         }
         start.countDown();
@@ -48,7 +48,7 @@ class PostingTransitionRaceHasOneWinnerTest extends InProcessMongo {
         }
         assertThat(outcomes).filteredOn(TransitionResult::applied).hasSize(1);
         assertThat(outcomes).filteredOn(r -> r.outcome() == TransitionResult.Outcome.CONFLICT).hasSize(1);
-        PostingRecord stored = store.find(key).orElseThrow();
+        PostingRecord stored = store.find(key).block();
         String winner = outcomes.stream().filter(TransitionResult::applied).findFirst().orElseThrow().record().bcDocumentId();
         assertThat(stored.bcDocumentId()).isEqualTo(winner);
         assertThat(stored.version()).isEqualTo(2);

@@ -1,6 +1,5 @@
 package io.mlconnector.service.config;
 
-import com.mongodb.client.MongoDatabase;
 import io.mlconnector.service.health.KafkaHealthIndicator;
 import io.mlconnector.service.health.KafkaPartitionsHealthIndicator;
 import io.mlconnector.service.health.MongoHealthIndicator;
@@ -28,7 +27,8 @@ public class ConnectorHealthConfiguration {
     }
 
     @Bean
-    public MongoHealthIndicator mongoHealthIndicator(MongoDatabase database, HealthProperties properties) {
+    public MongoHealthIndicator mongoHealthIndicator(com.mongodb.reactivestreams.client.MongoDatabase database,
+                                                     HealthProperties properties) {
         return new MongoHealthIndicator(database, properties.cacheFor(), Clock.systemUTC());
     }
 
