@@ -1,7 +1,7 @@
 package io.mlconnector.local;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
+import com.mongodb.reactivestreams.client.MongoClient;
+import com.mongodb.reactivestreams.client.MongoClients;
 import io.mlconnector.events.BcDocumentKind;
 import io.mlconnector.events.PostingOutcome;
 import io.mlconnector.events.PostingRequest;
@@ -35,6 +35,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.bson.Document;
+import reactor.core.publisher.Flux;
 
 /**
  * What a local run's state folder holds once its runs are over, read from the three places that must agree: every
@@ -67,8 +68,9 @@ final class StateDirAudit {
             read(stack, Topics.BC_POSTING_RESULTS, new AvroDeserializer<>(PostingResult.class, registry))
                     .forEach(r -> results.computeIfAbsent(r.getPostingKey(), k -> new ArrayList<>()).add(r.getOutcome()));
             Map<String, String> store = new TreeMap<>();
-            mongo.getDatabase("ml-connector").getCollection(PostingStateStore.COLLECTION).find()
-                    .forEach((Document d) -> store.put(d.getString("_id"), d.getString("state")));
+            Flux.from(mongo.getDatabase("ml-connector").getCollection(PostingStateStore.COLLECTION).find())
+                    .doOnNext((Document d) -> store.put(d.getString("_id"), d.getString("state")))
+                    .blockLast(Duration.ofSeconds(30));
             return compare(requests, results, store, stack.bc.company(), lag(stack.kafka.bootstrapServers()));
         }
     }

@@ -1,7 +1,7 @@
 package io.mlconnector.gateway;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
+import com.mongodb.reactivestreams.client.MongoClient;
+import com.mongodb.reactivestreams.client.MongoClients;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import io.mlconnector.events.BcNotification;
@@ -27,6 +27,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Value;
+import io.mlconnector.testing.NoBlockingCalls;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.kafka.test.context.EmbeddedKafka;
@@ -38,6 +40,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * The running gateway on a real port, a real in-JVM KRaft broker, a real MongoDB-wire server and an encrypted
  * tenants file. Subclasses share one Spring context (same annotations), so the broker starts once.
  */
+@ExtendWith(NoBlockingCalls.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = WebhookGatewayApplication.CONFIG)
 @EmbeddedKafka(partitions = 2, topics = {Topics.PROCORE_WEBHOOK_EVENTS, Topics.BC_WEBHOOK_EVENTS,
         Topics.BC_WEBHOOK_SUBSCRIPTIONS},
@@ -144,6 +147,7 @@ public abstract class GatewayIntegrationTest {
         return "mongodb://127.0.0.1:" + address.getPort();
     }
 
+    /** A reactive-driver client on the test store (the gateway's own driver); tests block on it on their own thread. */
     protected static MongoClient mongoClient() {
         return MongoClients.create(mongoUri());
     }

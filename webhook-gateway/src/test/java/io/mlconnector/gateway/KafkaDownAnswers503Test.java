@@ -6,23 +6,27 @@ import static io.mlconnector.gateway.TestTenants.HARBOR_COMPANY;
 import static io.mlconnector.gateway.TestTenants.HARBOR_TOKEN;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.mongodb.client.MongoClient;
+import com.mongodb.reactivestreams.client.MongoClient;
 import com.mongodb.client.model.Filters;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import io.mlconnector.testing.NoBlockingCalls;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import reactor.core.publisher.Mono;
 
 /**
  * With Kafka unreachable, both senders get 503 within their 5-second limit, so they retry, and the Procore
  * delivery's dedupe claim is released, so the retry publishes instead of being taken for a duplicate.
  */
+@ExtendWith(NoBlockingCalls.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = WebhookGatewayApplication.CONFIG)
 class KafkaDownAnswers503Test {
 
@@ -55,9 +59,9 @@ class KafkaDownAnswers503Test {
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(4500));
 
         try (MongoClient mongo = GatewayIntegrationTest.mongoClient()) {
-            long claims = mongo.getDatabase("gateway-kafka-down")
+            long claims = Mono.from(mongo.getDatabase("gateway-kafka-down")
                     .getCollection(GatewayIntegrationTest.DEDUPE_COLLECTION)
-                    .countDocuments(Filters.eq("deliveryId", ulid));
+                    .countDocuments(Filters.eq("deliveryId", ulid))).block();
             assertThat(claims).as("claim released so Procore's retry publishes").isZero();
         }
 

@@ -101,6 +101,11 @@ public final class BcResilience {
     private static CircuitBreakerConfig breaker(CircuitBreakerOptions options) {
         return CircuitBreakerConfig.custom()
                 .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
+                // LOCK_FREE: the default (SYNCHRONIZED) records each outcome under a ReentrantLock, so two event loops
+                // finishing calls at once park one of them; the lock-free window records with atomic updates
+                // (https://resilience4j.readme.io/docs/circuitbreaker, sliding window)
+                .slidingWindowSynchronizationStrategy(
+                        CircuitBreakerConfig.SlidingWindowSynchronizationStrategy.LOCK_FREE)
                 .slidingWindowSize(options.slidingWindowSize())
                 .minimumNumberOfCalls(options.minimumCalls())
                 .failureRateThreshold(options.failureRatePercent())

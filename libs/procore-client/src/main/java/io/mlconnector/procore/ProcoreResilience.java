@@ -77,6 +77,11 @@ public final class ProcoreResilience {
                 spike,
                 breakers.circuitBreaker(name, CircuitBreakerConfig.custom()
                         .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
+                        // LOCK_FREE: the default (SYNCHRONIZED) records each outcome under a ReentrantLock, so
+                        // two event loops finishing calls at once park one of them; the lock-free window records
+                        // with atomic updates (https://resilience4j.readme.io/docs/circuitbreaker, sliding window)
+                        .slidingWindowSynchronizationStrategy(
+                                CircuitBreakerConfig.SlidingWindowSynchronizationStrategy.LOCK_FREE)
                         .slidingWindowSize(options.circuitBreaker().slidingWindowSize())
                         .minimumNumberOfCalls(options.circuitBreaker().minimumCalls())
                         .failureRateThreshold(options.circuitBreaker().failureRatePercent())

@@ -2,16 +2,17 @@ package io.mlconnector.local.infra;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
-import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
+import com.mongodb.reactivestreams.client.MongoClient;
+import com.mongodb.reactivestreams.client.MongoClients;
+import com.mongodb.reactivestreams.client.MongoCollection;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import reactor.core.publisher.Mono;
 
 /**
  * The local run's store must not lose a write it acknowledged when the process is killed: the services commit the
@@ -28,12 +29,12 @@ class AcknowledgedStoreWriteSurvivesKillTest {
             MongoCollection<Document> postings = client.getDatabase("ml-connector").getCollection("postings");
             long started = System.nanoTime();
             for (int i = 0; i < 10; i++) {
-                postings.insertOne(new Document("_id", "warm-up-" + i));
+                Mono.from(postings.insertOne(new Document("_id", "warm-up-" + i))).block();
             }
             started = System.nanoTime();
             for (int i = 0; i < 200; i++) {
-                postings.insertOne(new Document("_id", "K-" + i).append("state", "MAPPED"));
-                postings.updateOne(Filters.eq("_id", "K-" + i), Updates.set("state", "POSTED"));
+                Mono.from(postings.insertOne(new Document("_id", "K-" + i).append("state", "MAPPED"))).block();
+                Mono.from(postings.updateOne(Filters.eq("_id", "K-" + i), Updates.set("state", "POSTED"))).block();
             }
             long micros = (System.nanoTime() - started) / 1000 / 400;
             System.out.println("reliability: embedded store durable write " + micros + " us per acknowledged write");
@@ -44,8 +45,9 @@ class AcknowledgedStoreWriteSurvivesKillTest {
         try (EmbeddedMongo restarted = EmbeddedMongo.start(killedAt);
              MongoClient client = MongoClients.create(restarted.connectionString())) {
             MongoCollection<Document> postings = client.getDatabase("ml-connector").getCollection("postings");
-            assertThat(postings.countDocuments(Filters.regex("_id", "^K-"))).isEqualTo(200);
-            assertThat(postings.countDocuments(Filters.eq("state", "POSTED"))).as("no posting regressed").isEqualTo(200);
+            assertThat(Mono.from(postings.countDocuments(Filters.regex("_id", "^K-"))).block()).isEqualTo(200);
+            assertThat(Mono.from(postings.countDocuments(Filters.eq("state", "POSTED"))).block())
+                    .as("no posting regressed").isEqualTo(200);
         }
     }
 }

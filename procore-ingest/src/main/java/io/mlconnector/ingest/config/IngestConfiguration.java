@@ -1,6 +1,6 @@
 package io.mlconnector.ingest.config;
 
-import com.mongodb.client.MongoDatabase;
+import com.mongodb.reactivestreams.client.MongoDatabase;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.mlconnector.events.CostDocument;
 import io.mlconnector.ingest.metrics.IngestMetrics;

@@ -42,6 +42,15 @@ public final class ContentRevisions {
     private ContentRevisions() {
     }
 
+    /**
+     * Reads the first schema from the schemas jar now, on the caller's thread. The service calls this while it is
+     * wired, so the read never happens on the event loop that converts the first document (a file read there would
+     * stall every request that loop serves).
+     */
+    public static void load() {
+        // class initialisation did it
+    }
+
     public static String of(CostDocument document) {
         CostDocument canonical = CostDocument.newBuilder(document)
                 .setContentRevision("")

@@ -32,9 +32,7 @@ public final class CostDocumentPublisher {
     }
 
     public Mono<Outcome> publishIfChanged(CostDocument document) {
-        return Mono.fromCallable(() -> revisions.lastPublished(document.getTenantId(), document.getSourceType(),
-                        document.getSourceId()))
-                .subscribeOn(Schedulers.boundedElastic())
+        return revisions.lastPublished(document.getTenantId(), document.getSourceType(), document.getSourceId())
                 .flatMap(last -> isUnchanged(last, document) ? unchanged(last.get(), document) : publish(document));
     }
 
@@ -47,15 +45,16 @@ public final class CostDocumentPublisher {
         if (last.documentKept()) {
             return Mono.just(Outcome.UNCHANGED);
         }
-        return Mono.fromRunnable(() -> revisions.recordPublished(document)).subscribeOn(Schedulers.boundedElastic())
-                .thenReturn(Outcome.UNCHANGED);
+        return revisions.recordPublished(document).thenReturn(Outcome.UNCHANGED);
     }
 
     private Mono<Outcome> publish(CostDocument document) {
         String key = EventKeys.of(document.getTenantId(), document.getSourceType(), document.getSourceId());
+        // send() waits for topic metadata (up to max.block.ms) the first time and while the broker is away: that
+        // wait is Kafka's producer API, not a store call, so it alone is kept off the event loop
         return Mono.fromFuture(() -> kafka.send(Topics.PROCORE_COST_DOCUMENTS, key, document))
-                .publishOn(Schedulers.boundedElastic())
-                .doOnNext(sent -> revisions.recordPublished(document))
+                .subscribeOn(Schedulers.boundedElastic())
+                .then(revisions.recordPublished(document))
                 .thenReturn(Outcome.PUBLISHED);
     }
 }

@@ -4,18 +4,19 @@ import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.ne;
 
-import com.mongodb.client.MongoCollection;
-import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.reactivestreams.client.MongoCollection;
+import com.mongodb.reactivestreams.client.MongoDatabase;
 import io.mlconnector.events.CostDocument;
 import io.mlconnector.events.SourceType;
 import java.util.Date;
-import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
 import org.bson.Document;
 import org.bson.types.Binary;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 /**
  * The content revision last published for each Procore record. A record read again (a second poll,
@@ -25,7 +26,7 @@ import org.bson.types.Binary;
  *
  * <p>With the revision go the record's project, whether it was published as deleted, and the document itself:
  * the deletion check compares the records still live here with what Procore lists, and publishes a record that
- * vanished as its last version marked deleted.
+ * vanished as its last version marked deleted. Reactive driver: every call is a cold Mono/Flux that never blocks.
  */
 public final class PublishedRevisionStore {
 
@@ -39,44 +40,47 @@ public final class PublishedRevisionStore {
     public record Published(String revision, boolean documentKept) {
     }
 
-    public Optional<Published> lastPublished(String tenantId, SourceType type, String sourceId) {
-        Document doc = revisions.find(eq("_id", id(tenantId, type, sourceId)))
-                .projection(Projections.include("revision", "projectId")).first();
+    public Mono<Optional<Published>> lastPublished(String tenantId, SourceType type, String sourceId) {
         // entries written before documents were kept have no projectId either
-        return Optional.ofNullable(doc).map(d -> new Published(d.getString("revision"), d.containsKey("projectId")));
+        return Mono.from(revisions.find(eq("_id", id(tenantId, type, sourceId)))
+                        .projection(Projections.include("revision", "projectId")).first())
+                .map(d -> Optional.of(new Published(d.getString("revision"), d.containsKey("projectId"))))
+                .defaultIfEmpty(Optional.empty());
     }
 
-    public void recordPublished(CostDocument document) {
-        String tenantId = document.getTenantId();
-        SourceType type = document.getSourceType();
-        String sourceId = document.getSourceId();
-        Document doc = new Document("_id", id(tenantId, type, sourceId))
-                .append("tenantId", tenantId).append("type", type.name()).append("sourceId", sourceId)
-                .append("projectId", document.getProjectId()).append("deleted", document.getDeleted())
-                .append("revision", document.getContentRevision()).append("publishedAt", new Date())
-                .append("document", new Binary(StoredDocuments.encode(document)));
-        revisions.replaceOne(eq("_id", doc.get("_id")), doc, new ReplaceOptions().upsert(true));
+    public Mono<Void> recordPublished(CostDocument document) {
+        return Mono.defer(() -> {
+            String tenantId = document.getTenantId();
+            SourceType type = document.getSourceType();
+            String sourceId = document.getSourceId();
+            Document doc = new Document("_id", id(tenantId, type, sourceId))
+                    .append("tenantId", tenantId).append("type", type.name()).append("sourceId", sourceId)
+                    .append("projectId", document.getProjectId()).append("deleted", document.getDeleted())
+                    .append("revision", document.getContentRevision()).append("publishedAt", new Date())
+                    .append("document", new Binary(StoredDocuments.encode(document)));
+            return Mono.from(revisions.replaceOne(eq("_id", doc.get("_id")), doc, new ReplaceOptions().upsert(true)));
+        }).then();
     }
 
     /** Ids of the project's records of one type whose last published version is not deleted. */
-    public Set<Long> liveIds(String tenantId, SourceType type, long projectId) {
-        Set<Long> ids = new HashSet<>();
-        revisions.find(and(eq("tenantId", tenantId), eq("type", type.name()), eq("projectId", projectId),
-                        ne("deleted", true)))
-                .projection(Projections.include("sourceId"))
-                .forEach(d -> ids.add(Long.parseLong(d.getString("sourceId"))));
-        return ids;
+    public Mono<Set<Long>> liveIds(String tenantId, SourceType type, long projectId) {
+        return Flux.from(revisions.find(and(eq("tenantId", tenantId), eq("type", type.name()),
+                                eq("projectId", projectId), ne("deleted", true)))
+                        .projection(Projections.include("sourceId")))
+                .map(d -> Long.parseLong(d.getString("sourceId")))
+                .collect(java.util.stream.Collectors.toSet());
     }
 
     /** The last published version of a record (absent for records published before documents were kept). */
-    public Optional<CostDocument> lastDocument(String tenantId, SourceType type, String sourceId) {
-        Document doc = revisions.find(eq("_id", id(tenantId, type, sourceId))).first();
-        return Optional.ofNullable(doc).map(d -> d.get("document", Binary.class))
-                .map(bytes -> StoredDocuments.decode(bytes.getData()));
+    public Mono<Optional<CostDocument>> lastDocument(String tenantId, SourceType type, String sourceId) {
+        return Mono.from(revisions.find(eq("_id", id(tenantId, type, sourceId))).first())
+                .map(d -> Optional.ofNullable(d.get("document", Binary.class))
+                        .map(bytes -> StoredDocuments.decode(bytes.getData())))
+                .defaultIfEmpty(Optional.empty());
     }
 
-    public long reset(String tenantId) {
-        return revisions.deleteMany(eq("tenantId", tenantId)).getDeletedCount();
+    public Mono<Long> reset(String tenantId) {
+        return Mono.from(revisions.deleteMany(eq("tenantId", tenantId))).map(r -> r.getDeletedCount());
     }
 
     private static String id(String tenantId, SourceType type, String sourceId) {

@@ -16,7 +16,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 /**
  * Finds records deleted in Procore. Most of Procore's list endpoints cannot show a deleted record:
@@ -54,7 +53,7 @@ public final class DeletionCheck {
 
     /** Whether the type has ever been checked in the project (never: read it in full, which is the check). */
     Mono<Boolean> everChecked(String tenantId, long projectId, CostDocumentReader reader) {
-        return blocking(() -> checks.lastChecked(tenantId, projectId, reader.type()).isPresent());
+        return checks.lastChecked(tenantId, projectId, reader.type()).map(Optional::isPresent);
     }
 
     /**
@@ -68,7 +67,7 @@ public final class DeletionCheck {
         long projectId = read.project().id();
         Instant now = clock.instant();
         Mono<Optional<Set<Long>>> listed = listedByFullRead.isPresent() ? Mono.just(listedByFullRead)
-                : blocking(() -> checks.lastChecked(tenantId, projectId, reader.type()))
+                : checks.lastChecked(tenantId, projectId, reader.type())
                         .flatMap(last -> last.isPresent() && last.get().plus(interval).isAfter(now)
                                 ? Mono.just(Optional.<Set<Long>>empty())
                                 : reader.listedIds(read).collect(HashSet<Long>::new, Set::add).map(Optional::of));
@@ -76,14 +75,11 @@ public final class DeletionCheck {
                 : vanished(tenantId, reader, projectId, ids.get())
                         .concatMap(id -> confirm(read, reader, id))
                         .filter(Boolean::booleanValue).count()
-                        .flatMap(n -> blocking(() -> {
-                            checks.checked(tenantId, projectId, reader.type(), now);
-                            return n;
-                        })));
+                        .flatMap(n -> checks.checked(tenantId, projectId, reader.type(), now).thenReturn(n)));
     }
 
     private Flux<Long> vanished(String tenantId, CostDocumentReader reader, long projectId, Set<Long> listed) {
-        return blocking(() -> revisions.liveIds(tenantId, reader.type(), projectId))
+        return revisions.liveIds(tenantId, reader.type(), projectId)
                 .flatMapMany(live -> Flux.fromIterable(live).filter(id -> !listed.contains(id)).sort());
     }
 
@@ -110,7 +106,7 @@ public final class DeletionCheck {
 
     /** The last published version, marked deleted; nothing when that version is not kept (nothing to mark). */
     private Mono<CostDocument> tombstone(ProjectRead read, CostDocumentReader reader, long id) {
-        return blocking(() -> revisions.lastDocument(read.tenantId(), reader.type(), Long.toString(id)))
+        return revisions.lastDocument(read.tenantId(), reader.type(), Long.toString(id))
                 .flatMap(last -> last.map(Mono::just).orElseGet(() -> {
                     log.warn("{} {} {} is gone from Procore but its last version is not kept; nothing to mark deleted",
                             read.tenantId(), reader.type(), id);
@@ -120,9 +116,5 @@ public final class DeletionCheck {
                         .setDeleted(true)
                         .setObservedAt(clock.instant())
                         .build()));
-    }
-
-    private static <T> Mono<T> blocking(java.util.concurrent.Callable<T> call) {
-        return Mono.fromCallable(call).subscribeOn(Schedulers.boundedElastic());
     }
 }

@@ -2,6 +2,7 @@ package io.mlconnector.ingest.sync;
 
 import io.mlconnector.events.CostDocument;
 import io.mlconnector.ingest.metrics.IngestMetrics;
+import io.mlconnector.ingest.publish.ContentRevisions;
 import io.mlconnector.ingest.publish.CostDocumentPublisher;
 import io.mlconnector.ingest.state.WatermarkStore;
 import io.mlconnector.procore.ProcoreClient;
@@ -23,7 +24,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 /**
  * One reconciliation pass over a tenant: discover the company's projects (so a new project is picked up
@@ -72,6 +72,7 @@ public final class TenantSync {
         this.overlap = overlap;
         this.clock = clock;
         this.deletions = deletions;
+        ContentRevisions.load(); // its schema file is read here, at wiring time, not on the first read's event loop
     }
 
     public Mono<SyncReport> sync(Tenant tenant, boolean full) {
@@ -80,7 +81,7 @@ public final class TenantSync {
         long callsBefore = calls.count(tenant.id());
         Instant observedAt = clock.instant();
         Mono<Void> resetIfFull = full
-                ? Mono.fromRunnable(() -> watermarks.reset(tenant.id())).subscribeOn(Schedulers.boundedElastic()).then()
+                ? watermarks.reset(tenant.id()).then()
                 : Mono.empty();
         return resetIfFull
                 .then(client.vendors(UpdatedSince.everything()).collectMap(ProcoreVendor::id, Function.identity()))
@@ -127,11 +128,10 @@ public final class TenantSync {
      */
     private Mono<UpdatedSince> since(Tenant tenant, ProcoreProject project, CostDocumentReader reader) {
         return deletions.everChecked(tenant.id(), project.id(), reader)
-                .flatMap(checked -> Mono.fromCallable(() -> watermarks.get(tenant.id(), project.id(), reader.type())
-                                .filter(mark -> checked)
-                                .map(mark -> UpdatedSince.since(mark).withDeleted())
-                                .orElse(UpdatedSince.everything().withDeleted()))
-                        .subscribeOn(Schedulers.boundedElastic()));
+                .flatMap(checked -> watermarks.get(tenant.id(), project.id(), reader.type())
+                        .map(mark -> mark.filter(m -> checked)
+                                .map(m -> UpdatedSince.since(m).withDeleted())
+                                .orElse(UpdatedSince.everything().withDeleted())));
     }
 
     /**
@@ -165,9 +165,7 @@ public final class TenantSync {
     }
 
     private Mono<Void> advance(Tenant tenant, ProcoreProject project, CostDocumentReader reader, Instant mark) {
-        return Mono.fromRunnable(() -> watermarks.advance(tenant.id(), project.id(), reader.type(), mark))
-                .subscribeOn(Schedulers.boundedElastic())
-                .then();
+        return watermarks.advance(tenant.id(), project.id(), reader.type(), mark);
     }
 
     /**

@@ -33,6 +33,8 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import io.mlconnector.testing.NoBlockingCalls;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -47,6 +49,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * third after its bounded retry. The dead-letter API lists them and re-drives the third once Procore is back.
  */
 @Tag("reliability")
+@ExtendWith(NoBlockingCalls.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         ProcoreIngestApplication.CONFIG, "mlc.ingest.webhook-retry-for=3s",
         // the breaker is not under test: the failing record alone would otherwise pause the company's reads for 30 s

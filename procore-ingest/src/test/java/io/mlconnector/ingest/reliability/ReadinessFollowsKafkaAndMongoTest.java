@@ -15,6 +15,8 @@ import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import io.mlconnector.testing.NoBlockingCalls;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -27,6 +29,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * ready. Every service gets the same checks from libs/service-support.
  */
 @Tag("reliability")
+@ExtendWith(NoBlockingCalls.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         ProcoreIngestApplication.CONFIG, "spring.kafka.admin.auto-create=false", "mlc.health.cache-for=0s",
         "mlc.health.kafka-timeout=1s", "mlc.ingest.schedule-enabled=false"})

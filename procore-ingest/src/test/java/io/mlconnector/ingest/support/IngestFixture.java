@@ -1,8 +1,8 @@
 package io.mlconnector.ingest.support;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
-import com.mongodb.client.MongoDatabase;
+import com.mongodb.reactivestreams.client.MongoClient;
+import com.mongodb.reactivestreams.client.MongoClients;
+import com.mongodb.reactivestreams.client.MongoDatabase;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -136,9 +136,9 @@ public final class IngestFixture implements AutoCloseable {
         for (long project : sandbox.data().all(io.mlconnector.sandbox.procore.Resource.PROJECTS, COMPANY).stream()
                 .map(p -> p.path("id").asLong()).toList()) {
             for (io.mlconnector.events.SourceType type : io.mlconnector.events.SourceType.values()) {
-                if (deletionChecks.lastChecked(tenant.id(), project, type).isPresent()) {
+                if (deletionChecks.lastChecked(tenant.id(), project, type).block().isPresent()) {
                     deletionChecks.checked(tenant.id(), project, type,
-                            java.time.Instant.now().minus(DELETION_CHECK_INTERVAL).minusSeconds(1));
+                            java.time.Instant.now().minus(DELETION_CHECK_INTERVAL).minusSeconds(1)).block();
                 }
             }
         }

@@ -1,5 +1,7 @@
 package io.mlconnector.ingest.sync;
 
+import io.mlconnector.testing.NoBlockingCalls;
+import org.junit.jupiter.api.extension.ExtendWith;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mlconnector.ingest.metrics.IngestMetrics;
@@ -18,6 +20,7 @@ import org.junit.jupiter.api.Test;
  * sync needs: the client paces itself from the X-Rate-Limit-* headers, so no request is ever refused, and the
  * requests visibly spread over several windows. A 429 that happens anyway is waited out, never a failed cycle.
  */
+@ExtendWith(NoBlockingCalls.class)
 class FullSyncWithinRateLimitsTest {
 
     // the "hourly" window is shrunk so the test takes seconds; both windows bind during the sync (~80 calls)

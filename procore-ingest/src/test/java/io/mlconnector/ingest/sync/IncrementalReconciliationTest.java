@@ -1,5 +1,7 @@
 package io.mlconnector.ingest.sync;
 
+import io.mlconnector.testing.NoBlockingCalls;
+import org.junit.jupiter.api.extension.ExtendWith;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mlconnector.events.CostDocument;
@@ -23,6 +25,7 @@ import tools.jackson.databind.node.ObjectNode;
  * (plus the company's vendor and project lists) and publish nothing; changed, deleted and new records and new
  * projects are picked up; a full re-sync re-reads everything and republishes nothing unchanged.
  */
+@ExtendWith(NoBlockingCalls.class)
 class IncrementalReconciliationTest {
 
     /**

@@ -1,5 +1,7 @@
 package io.mlconnector.ingest.webhook;
 
+import io.mlconnector.testing.NoBlockingCalls;
+import org.junit.jupiter.api.extension.ExtendWith;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mlconnector.events.SourceType;
@@ -10,6 +12,7 @@ import org.junit.jupiter.api.Test;
  * not as an incremental re-read, which cannot see a record that no longer exists on lists without
  * {@code filters[include_deleted]}. A line's delete still re-reads its document type.
  */
+@ExtendWith(NoBlockingCalls.class)
 class DeleteEventConfirmsTheRecordTest {
 
     @Test

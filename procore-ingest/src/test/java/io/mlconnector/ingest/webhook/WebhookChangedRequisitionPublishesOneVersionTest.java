@@ -33,6 +33,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import io.mlconnector.testing.NoBlockingCalls;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -47,6 +49,7 @@ import tools.jackson.databind.node.ObjectNode;
  * handles them in order: a last event for another requisition (under Procore's UI name for the resource, which
  * is accepted beside the API name) marks that the duplicate has been handled.
  */
+@ExtendWith(NoBlockingCalls.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = ProcoreIngestApplication.CONFIG)
 class WebhookChangedRequisitionPublishesOneVersionTest {
 

@@ -31,7 +31,6 @@ import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 /**
  * {@code POST /webhooks/bc/{tenantId}}: the subscription handshake and the notifications.
@@ -169,23 +168,18 @@ public final class BcWebhookHandler {
             // nothing tells two such entries apart (no modification time): publish; consumers are idempotent
             return publish(entry).thenReturn(true);
         }
-        return offEventLoop(() -> dedupe.claim(tenant.id(), deliveryId))
+        return storeCall(dedupe.claim(tenant.id(), deliveryId))
                 .flatMap(claim -> switch (claim.outcome()) {
                     case DUPLICATE -> Mono.just(false);
                     case IN_FLIGHT -> Mono.error(new RejectedDeliveryException(Rejection.UNAVAILABLE,
                             "this notification is being processed; retry later"));
                     case CLAIMED -> publish(entry)
-                            .onErrorResume(e -> offEventLoop(() -> {
-                                dedupe.release(claim);
-                                return true;
-                            }).onErrorResume(releaseFailure -> Mono.just(false)).then(Mono.error(e)))
-                            .then(offEventLoop(() -> {
-                                dedupe.markPublished(claim);
-                                return true;
-                            }).onErrorResume(e -> {
+                            .onErrorResume(e -> dedupe.release(claim)
+                                    .onErrorResume(releaseFailure -> Mono.empty()).then(Mono.error(e)))
+                            .then(dedupe.markPublished(claim).onErrorResume(e -> {
                                 log.warn("Published BC notification {} but could not record it: {}", claim.id(),
                                         e.toString());
-                                return Mono.just(true);
+                                return Mono.empty();
                             }))
                             .thenReturn(true);
                 });
@@ -240,9 +234,9 @@ public final class BcWebhookHandler {
         return WebhookResponses.rejected(Rejection.UNAVAILABLE, e.detail());
     }
 
-    private static <T> Mono<T> offEventLoop(java.util.concurrent.Callable<T> blocking) {
-        return Mono.fromCallable(blocking)
-                .subscribeOn(Schedulers.boundedElastic())
+    /** A dedupe store call (reactive driver: nothing blocks the event loop); any failure answers 503. */
+    private static <T> Mono<T> storeCall(Mono<T> call) {
+        return call
                 .onErrorMap(e -> !(e instanceof RejectedDeliveryException),
                         e -> new RejectedDeliveryException(Rejection.UNAVAILABLE,
                                 "dedupe store unavailable; retry later", e));

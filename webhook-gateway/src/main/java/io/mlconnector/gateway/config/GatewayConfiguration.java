@@ -1,6 +1,6 @@
 package io.mlconnector.gateway.config;
 
-import com.mongodb.client.MongoDatabase;
+import com.mongodb.reactivestreams.client.MongoDatabase;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.mlconnector.gateway.WebhookUrls;
 import io.mlconnector.gateway.bc.BcWebhookHandler;
@@ -30,6 +30,8 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.health.contributor.ReactiveHealthIndicator;
+import reactor.core.publisher.Mono;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -66,12 +68,8 @@ public class GatewayConfiguration {
         }
         DeliveryDedupeStore store = new DeliveryDedupeStore(database, dedupe.collection(), dedupe.claimTimeout(),
                 dedupe.retention(), gatewayClock);
-        try {
-            store.createIndexes();
-        } catch (RuntimeException e) {
-            // start anyway: deliveries are answered 503 until the store is back, and health shows DOWN
-            log.warn("Dedupe store not reachable at start-up: {}", e.toString());
-        }
+        // in the background: start anyway; deliveries are answered 503 until the store is back, and health shows DOWN
+        store.createIndexes().subscribe(null, e -> log.warn("Dedupe store not reachable at start-up: {}", e.toString()));
         return store;
     }
 
@@ -87,11 +85,8 @@ public class GatewayConfiguration {
                                                   Clock gatewayClock) {
         DeliveryDedupeStore store = new DeliveryDedupeStore(database, properties.bc().dedupeCollection(),
                 properties.dedupe().claimTimeout(), properties.bc().dedupeWindow(), gatewayClock);
-        try {
-            store.createIndexes();
-        } catch (RuntimeException e) {
-            log.warn("BC notification dedupe store not reachable at start-up: {}", e.toString());
-        }
+        store.createIndexes().subscribe(null,
+                e -> log.warn("BC notification dedupe store not reachable at start-up: {}", e.toString()));
         return store;
     }
 
@@ -179,15 +174,10 @@ public class GatewayConfiguration {
     }
 
     @Bean
-    HealthIndicator dedupeStoreHealthIndicator(@Qualifier("deliveryDedupeStore") DeliveryDedupeStore store) {
-        return () -> {
-            try {
-                store.ping();
-                return Health.up().build();
-            } catch (RuntimeException e) {
-                return Health.down().withDetail("error", e.getClass().getSimpleName()).build();
-            }
-        };
+    ReactiveHealthIndicator dedupeStoreHealthIndicator(@Qualifier("deliveryDedupeStore") DeliveryDedupeStore store) {
+        return () -> store.ping()
+                .then(Mono.fromSupplier(() -> Health.up().build()))
+                .onErrorResume(e -> Mono.just(Health.down().withDetail("error", e.getClass().getSimpleName()).build()));
     }
 
     @Bean

@@ -1,14 +1,17 @@
 package io.mlconnector.gateway.dedupe;
 
 import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
-/** Deletes remembered delivery ids past their retention, on a fixed interval, on its own thread. */
+/**
+ * Deletes remembered delivery ids past their retention, on a fixed interval. The store call is reactive, so the
+ * interval's timer thread only starts it; a failed round is logged and the next one runs on time.
+ */
 public final class DedupePruner implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(DedupePruner.class);
@@ -16,7 +19,7 @@ public final class DedupePruner implements SmartLifecycle {
     private final DeliveryDedupeStore store;
     private final Duration retention;
     private final Duration interval;
-    private ScheduledExecutorService scheduler;
+    private Disposable rounds;
 
     public DedupePruner(DeliveryDedupeStore store, Duration retention, Duration interval) {
         this.store = store;
@@ -26,36 +29,35 @@ public final class DedupePruner implements SmartLifecycle {
 
     @Override
     public synchronized void start() {
-        scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "dedupe-pruner");
-            thread.setDaemon(true);
-            return thread;
-        });
-        long every = interval.toMillis();
-        scheduler.scheduleWithFixedDelay(this::pruneOnce, every, every, TimeUnit.MILLISECONDS);
+        rounds = Flux.interval(interval, interval)
+                .onBackpressureDrop()
+                .concatMap(tick -> pruneOnce(), 1)
+                .subscribe();
     }
 
-    void pruneOnce() {
-        try {
-            long deleted = store.prune();
-            if (deleted > 0) {
-                log.info("Pruned {} delivery ids older than {}", deleted, retention);
-            }
-        } catch (RuntimeException e) {
-            log.warn("Pruning the dedupe store failed; will try again: {}", e.toString());
-        }
+    Mono<Long> pruneOnce() {
+        return store.prune()
+                .doOnNext(deleted -> {
+                    if (deleted > 0) {
+                        log.info("Pruned {} delivery ids older than {}", deleted, retention);
+                    }
+                })
+                .onErrorResume(e -> {
+                    log.warn("Pruning the dedupe store failed; will try again: {}", e.toString());
+                    return Mono.empty();
+                });
     }
 
     @Override
     public synchronized void stop() {
-        if (scheduler != null) {
-            scheduler.shutdownNow();
-            scheduler = null;
+        if (rounds != null) {
+            rounds.dispose();
+            rounds = null;
         }
     }
 
     @Override
     public synchronized boolean isRunning() {
-        return scheduler != null;
+        return rounds != null;
     }
 }

@@ -14,7 +14,6 @@ import io.mlconnector.schemas.Topics;
 import io.mlconnector.tenant.Tenant;
 import java.time.Clock;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -23,7 +22,6 @@ import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 /**
  * {@code POST /webhooks/procore/{tenantId}}: authenticate, bound, validate, publish once, acknowledge.
@@ -67,7 +65,7 @@ public final class ProcoreWebhookHandler {
     }
 
     private Mono<ServerResponse> publishOnce(Tenant tenant, ProcoreDelivery delivery) {
-        return offEventLoop(() -> dedupe.claim(tenant.id(), delivery.deliveryId()))
+        return storeCall(dedupe.claim(tenant.id(), delivery.deliveryId()))
                 .flatMap(claim -> switch (claim.outcome()) {
                     case CLAIMED -> publish(tenant, delivery, claim);
                     case DUPLICATE -> duplicate(delivery);
@@ -79,17 +77,12 @@ public final class ProcoreWebhookHandler {
     private Mono<ServerResponse> publish(Tenant tenant, ProcoreDelivery delivery, DeliveryClaim claim) {
         String key = EventKeys.of(tenant.id(), delivery.resourceName(), delivery.resourceId());
         return publisher.publish(Topics.PROCORE_WEBHOOK_EVENTS, key, toEvent(tenant, delivery))
-                .onErrorResume(e -> offEventLoop(() -> {
-                    dedupe.release(claim);
-                    return true;
-                }).onErrorResume(releaseFailure -> Mono.just(false)).then(Mono.error(e)))
-                .then(offEventLoop(() -> {
-                    dedupe.markPublished(claim);
-                    return true;
-                }).onErrorResume(e -> {
+                .onErrorResume(e -> dedupe.release(claim)
+                        .onErrorResume(releaseFailure -> Mono.empty()).then(Mono.error(e)))
+                .then(dedupe.markPublished(claim).onErrorResume(e -> {
                     // the event is in Kafka; at worst a redelivery after the claim timeout publishes it again
                     log.warn("Published delivery {} but could not record it: {}", claim.id(), e.toString());
-                    return Mono.just(false);
+                    return Mono.empty();
                 }))
                 .then(Mono.defer(() -> {
                     metrics.delivery(SOURCE, "accepted", "ok");
@@ -143,9 +136,9 @@ public final class ProcoreWebhookHandler {
                 .build();
     }
 
-    private static <T> Mono<T> offEventLoop(Callable<T> blocking) {
-        return Mono.fromCallable(blocking)
-                .subscribeOn(Schedulers.boundedElastic())
+    /** A dedupe store call (reactive driver: nothing blocks the event loop); any failure answers 503. */
+    private static <T> Mono<T> storeCall(Mono<T> call) {
+        return call
                 .onErrorMap(e -> !(e instanceof RejectedDeliveryException),
                         e -> new RejectedDeliveryException(Rejection.UNAVAILABLE,
                                 "dedupe store unavailable; retry later", e));

@@ -2,8 +2,8 @@ package io.mlconnector.gateway.dedupe;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
+import com.mongodb.reactivestreams.client.MongoClient;
+import com.mongodb.reactivestreams.client.MongoClients;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.time.Clock;
@@ -49,7 +49,7 @@ class StaleClaimIsTakenOverTest {
         };
         store = new DeliveryDedupeStore(client.getDatabase("dedupe"), "deliveries", Duration.ofSeconds(15),
                 Duration.ofDays(2), clock);
-        store.createIndexes();
+        store.createIndexes().block();
     }
 
     @AfterEach
@@ -60,41 +60,45 @@ class StaleClaimIsTakenOverTest {
 
     @Test
     void freshClaimIsInFlightStaleClaimIsTakenOverOnce() {
-        DeliveryClaim first = store.claim("t", "01ABC");
+        DeliveryClaim first = claim("t", "01ABC");
         assertThat(first.outcome()).isEqualTo(DeliveryClaim.Outcome.CLAIMED);
-        assertThat(store.claim("t", "01ABC").outcome()).isEqualTo(DeliveryClaim.Outcome.IN_FLIGHT);
+        assertThat(claim("t", "01ABC").outcome()).isEqualTo(DeliveryClaim.Outcome.IN_FLIGHT);
 
         advance(Duration.ofSeconds(16)); // the first owner died without publishing
-        DeliveryClaim retry = store.claim("t", "01ABC");
+        DeliveryClaim retry = claim("t", "01ABC");
         assertThat(retry.outcome()).isEqualTo(DeliveryClaim.Outcome.CLAIMED);
-        assertThat(store.claim("t", "01ABC").outcome()).isEqualTo(DeliveryClaim.Outcome.IN_FLIGHT);
+        assertThat(claim("t", "01ABC").outcome()).isEqualTo(DeliveryClaim.Outcome.IN_FLIGHT);
 
         // the dead owner's late release must not free the new owner's claim
-        store.release(first);
-        assertThat(store.claim("t", "01ABC").outcome()).isEqualTo(DeliveryClaim.Outcome.IN_FLIGHT);
+        store.release(first).block();
+        assertThat(claim("t", "01ABC").outcome()).isEqualTo(DeliveryClaim.Outcome.IN_FLIGHT);
 
-        store.markPublished(retry);
+        store.markPublished(retry).block();
         advance(Duration.ofHours(1));
-        assertThat(store.claim("t", "01ABC").outcome()).isEqualTo(DeliveryClaim.Outcome.DUPLICATE);
+        assertThat(claim("t", "01ABC").outcome()).isEqualTo(DeliveryClaim.Outcome.DUPLICATE);
     }
 
     @Test
     void releasedClaimCanBeClaimedAgain() {
-        DeliveryClaim claim = store.claim("t", "01DEF");
-        store.release(claim);
-        assertThat(store.claim("t", "01DEF").outcome()).isEqualTo(DeliveryClaim.Outcome.CLAIMED);
+        DeliveryClaim claim = claim("t", "01DEF");
+        store.release(claim).block();
+        assertThat(claim("t", "01DEF").outcome()).isEqualTo(DeliveryClaim.Outcome.CLAIMED);
     }
 
     @Test
     void pruneForgetsIdsOlderThanTheRetention() {
-        store.markPublished(store.claim("t", "old"));
+        store.markPublished(claim("t", "old")).block();
         advance(Duration.ofDays(1));
-        store.markPublished(store.claim("t", "recent"));
+        store.markPublished(claim("t", "recent")).block();
         advance(Duration.ofDays(1).plusMinutes(1));
 
-        assertThat(store.prune()).isEqualTo(1);
-        assertThat(store.claim("t", "recent").outcome()).isEqualTo(DeliveryClaim.Outcome.DUPLICATE);
-        assertThat(store.claim("t", "old").outcome()).isEqualTo(DeliveryClaim.Outcome.CLAIMED);
+        assertThat(store.prune().block()).isEqualTo(1);
+        assertThat(claim("t", "recent").outcome()).isEqualTo(DeliveryClaim.Outcome.DUPLICATE);
+        assertThat(claim("t", "old").outcome()).isEqualTo(DeliveryClaim.Outcome.CLAIMED);
+    }
+
+    private DeliveryClaim claim(String tenantId, String deliveryId) {
+        return store.claim(tenantId, deliveryId).block();
     }
 
     private void advance(Duration by) {

@@ -3,9 +3,9 @@ package io.mlconnector.service.config;
 import com.mongodb.ConnectionString;
 import com.mongodb.MongoClientSettings;
 import com.mongodb.WriteConcern;
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
-import com.mongodb.client.MongoDatabase;
+import com.mongodb.reactivestreams.client.MongoClient;
+import com.mongodb.reactivestreams.client.MongoClients;
+import com.mongodb.reactivestreams.client.MongoDatabase;
 import java.util.concurrent.TimeUnit;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -13,29 +13,20 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The MongoDB client every service needs, from {@code mlc.mongodb.uri} / {@code mlc.mongodb.database}, with a
- * majority, journaled write concern unless configured otherwise ({@link MongoProperties}).
+ * majority, journaled write concern unless configured otherwise ({@link MongoProperties}). Reactive only
+ * (mongodb-driver-reactivestreams): stores return Mono / Flux and never block an event-loop thread.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(MongoProperties.class)
 public class MongoClientConfiguration {
 
     @Bean(destroyMethod = "close")
-    public MongoClient mongoClient(MongoProperties properties) {
+    public MongoClient reactiveMongoClient(MongoProperties properties) {
         return MongoClients.create(settings(properties));
     }
 
-    /**
-     * The reactive client (mongodb-driver-reactivestreams) on the same settings: stores return Mono / Flux and never
-     * block an event-loop thread.
-     */
-    @Bean(destroyMethod = "close")
-    public com.mongodb.reactivestreams.client.MongoClient reactiveMongoClient(MongoProperties properties) {
-        return com.mongodb.reactivestreams.client.MongoClients.create(settings(properties));
-    }
-
     @Bean
-    public com.mongodb.reactivestreams.client.MongoDatabase reactiveMongoDatabase(
-            com.mongodb.reactivestreams.client.MongoClient reactiveMongoClient, MongoProperties properties) {
+    public MongoDatabase reactiveMongoDatabase(MongoClient reactiveMongoClient, MongoProperties properties) {
         return reactiveMongoClient.getDatabase(properties.database());
     }
 
@@ -60,10 +51,5 @@ public class MongoClientConfiguration {
                 ? new WriteConcern(Integer.parseInt(w)) : new WriteConcern(w);
         return base.withJournal(properties.journal())
                 .withWTimeout(properties.writeTimeout().toMillis(), TimeUnit.MILLISECONDS);
-    }
-
-    @Bean
-    public MongoDatabase mongoDatabase(MongoClient client, MongoProperties properties) {
-        return client.getDatabase(properties.database());
     }
 }

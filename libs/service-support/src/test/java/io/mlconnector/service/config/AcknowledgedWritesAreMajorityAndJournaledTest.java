@@ -3,7 +3,7 @@ package io.mlconnector.service.config;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mongodb.WriteConcern;
-import com.mongodb.client.MongoClient;
+import com.mongodb.reactivestreams.client.MongoClient;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -21,7 +21,7 @@ class AcknowledgedWritesAreMajorityAndJournaledTest {
     }
 
     private static WriteConcern clientWriteConcern(MongoProperties properties) {
-        try (MongoClient client = new MongoClientConfiguration().mongoClient(properties)) {
+        try (MongoClient client = new MongoClientConfiguration().reactiveMongoClient(properties)) {
             return client.getDatabase("any").getWriteConcern();
         }
     }
