@@ -5,6 +5,7 @@ import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPac
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.simpleName;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.type;
+import static com.tngtech.archunit.lang.conditions.ArchPredicates.are;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
@@ -59,7 +60,7 @@ final class ModuleBoundaries {
             .that().resideInAPackage("io.mlconnector.gateway..")
             .should().dependOnClassesThat(resideInAnyPackage("io.mlconnector.bc..", "io.mlconnector.procore..")
                     .and(not(type(GATEWAY_MAY_PARSE_WITH)))
-                    .as("classes of the BC or Procore API clients (io.mlconnector.bc, io.mlconnector.procore)"))
+                    .as("are part of the BC or Procore API clients (io.mlconnector.bc, io.mlconnector.procore)"))
             .because("the gateway verifies a webhook delivery, publishes it and answers within the sender's timeout; "
                     + "reading the records a delivery names is procore-ingest's and vendor-sync's work, so publish the "
                     + "event and let them read (a pure parser of the delivery itself belongs with the gateway or in "
@@ -83,15 +84,15 @@ final class ModuleBoundaries {
             .as("the driver's setup in service-support (MongoClientConfiguration, MongoHealthIndicator)");
 
     static final ArchRule ONLY_STORES_TOUCH_THE_MONGODB_DRIVER = noClasses()
-            .that(not(STORES)).and(not(DRIVER_SETUP)).and().areNotAnnotatedWith(Configuration.class)
+            .that(are(not(STORES))).and(are(not(DRIVER_SETUP))).and().areNotAnnotatedWith(Configuration.class)
             .should().dependOnClassesThat().resideInAPackage("com.mongodb..")
             .because("each collection's documents, indexes and queries live in one place, its store: move the query "
                     + "into a store (a class named ...Store, or in the module's store package) and call the store");
 
     static final ArchRule CONFIGURATION_ONLY_HANDS_THE_DATABASE_TO_STORES = noClasses()
-            .that().areAnnotatedWith(Configuration.class).and(not(DRIVER_SETUP))
+            .that().areAnnotatedWith(Configuration.class).and(are(not(DRIVER_SETUP)))
             .should().dependOnClassesThat(resideInAPackage("com.mongodb..").and(not(simpleName("MongoDatabase")))
-                    .as("MongoDB driver classes other than MongoDatabase"))
+                    .as("are MongoDB driver classes other than MongoDatabase"))
             .because("a Spring @Configuration class only passes the MongoDatabase bean to the stores it builds; a "
                     + "collection it opened or a query it ran belongs in a store (a class named ...Store)");
 
