@@ -160,7 +160,7 @@ public final class LocalRun implements AutoCloseable {
                 + "  (shared token in " + stack.stateDir.resolve("procore-webhook-token") + ")");
         out.println("tenant " + tenant + " BC webhook URL:      " + WebhookUrls.bc(base, tenant));
         out.println("replay a consumer group: bin/ml-connector replay --state-dir " + stack.stateDir
-                + " --group bc-poster --topic bc.posting-requests --to-offset 0 --dry-run");
+                + " --group bc-poster --topic " + Topics.BC_POSTING_REQUESTS + " --to-offset 0 --dry-run");
     }
 
     /** One full sync: ingest every tenant, wait until mapping and posting have drained, then summarize. */

@@ -52,6 +52,9 @@ public final class Topics {
      */
     public static final String BC_WEBHOOK_SUBSCRIPTIONS = "bc.webhook-subscriptions";
 
+    /** What a dead-letter topic's name adds to the name of the topic whose failed records it keeps. */
+    public static final String DEAD_LETTER_SUFFIX = ".dlt";
+
     private static final Map<String, Class<? extends SpecificRecord>> VALUE_TYPES = valueTypes();
     private static final Set<String> COMPACTED = Set.of(BC_WEBHOOK_SUBSCRIPTIONS, VENDOR_LINKS);
 
@@ -78,6 +81,25 @@ public final class Topics {
      */
     public static boolean isCompacted(String topic) {
         return COMPACTED.contains(topic);
+    }
+
+    /** The dead-letter topic of {@code topic}: {@code <topic>.dlt}. */
+    public static String deadLetterOf(String topic) {
+        return topic + DEAD_LETTER_SUFFIX;
+    }
+
+    /** Whether {@code topic} is a dead-letter topic ({@code <topic>.dlt}). */
+    public static boolean isDeadLetter(String topic) {
+        return topic.endsWith(DEAD_LETTER_SUFFIX);
+    }
+
+    /** The topic a dead-letter topic belongs to. */
+    public static String sourceOfDeadLetter(String deadLetterTopic) {
+        if (!isDeadLetter(deadLetterTopic)) {
+            throw new IllegalArgumentException(deadLetterTopic + " is not a dead-letter topic (<topic>"
+                    + DEAD_LETTER_SUFFIX + ")");
+        }
+        return deadLetterTopic.substring(0, deadLetterTopic.length() - DEAD_LETTER_SUFFIX.length());
     }
 
     /** Schema Registry subject of a topic's values (TopicNameStrategy). */

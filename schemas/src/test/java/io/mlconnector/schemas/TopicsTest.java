@@ -20,4 +20,15 @@ class TopicsTest {
         assertThat(Topics.isCompacted(Topics.PROCORE_COST_DOCUMENTS)).isFalse();
         assertThatThrownBy(() -> Topics.valueType("procore.cost-document")).hasMessageContaining("Not a connector topic");
     }
+
+    @Test
+    void eachTopicsDeadLetterTopicIsNamedHereAndLeadsBack() {
+        assertThat(Topics.deadLetterOf(Topics.PROCORE_COST_DOCUMENTS)).isEqualTo("procore.cost-documents.dlt");
+        assertThat(Topics.isDeadLetter("procore.cost-documents.dlt")).isTrue();
+        assertThat(Topics.isDeadLetter(Topics.PROCORE_COST_DOCUMENTS)).isFalse();
+        assertThat(Topics.sourceOfDeadLetter(Topics.deadLetterOf(Topics.BC_POSTING_REQUESTS)))
+                .isEqualTo(Topics.BC_POSTING_REQUESTS);
+        assertThatThrownBy(() -> Topics.sourceOfDeadLetter(Topics.BC_POSTING_REQUESTS))
+                .hasMessageContaining("is not a dead-letter topic");
+    }
 }

@@ -9,4 +9,10 @@ public record DimensionAssignment(String code, String valueCode) {
         Objects.requireNonNull(code, "code");
         Objects.requireNonNull(valueCode, "valueCode");
     }
+
+    /** As people write it in mapping rules and read it in messages: {@code PROJECT=2024-001}. */
+    @Override
+    public String toString() {
+        return code + "=" + valueCode;
+    }
 }

@@ -2,8 +2,8 @@ package io.mlconnector.procore;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.mlconnector.sandbox.procore.MutableClock;
 import io.mlconnector.sandbox.procore.ProcoreSandboxOptions;
+import io.mlconnector.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

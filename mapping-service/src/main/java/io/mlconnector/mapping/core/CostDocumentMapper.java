@@ -26,7 +26,7 @@ import io.mlconnector.mapping.policy.PostingStrategies;
 import io.mlconnector.mapping.policy.PostingStrategy;
 import io.mlconnector.mapping.policy.PostingTreatment;
 import io.mlconnector.mapping.policy.TenantAccountUse;
-import io.mlconnector.mapping.rules.DimensionAssignment;
+import io.mlconnector.bc.DimensionAssignment;
 import io.mlconnector.mapping.rules.MappingRule;
 import io.mlconnector.mapping.rules.MappingRuleSet;
 import io.mlconnector.bc.BcVendor;
@@ -270,7 +270,7 @@ public final class CostDocumentMapper {
                 .setBalancingAccountNumber(line.balancingAccountNumber())
                 .setAmount(Money.of(line.amount()))
                 .setDimensions(line.dimensions().stream()
-                        .map(d -> new DimensionValue(d.dimensionCode(), d.valueCode()))
+                        .map(d -> new DimensionValue(d.code(), d.valueCode()))
                         .toList())
                 .build();
     }

@@ -1,6 +1,6 @@
 package io.mlconnector.mapping.core;
 
-import io.mlconnector.mapping.rules.DimensionAssignment;
+import io.mlconnector.bc.DimensionAssignment;
 import io.mlconnector.mapping.rules.DimensionCodes;
 import io.mlconnector.mapping.rules.DimensionTemplate;
 import io.mlconnector.mapping.rules.MappingRule;

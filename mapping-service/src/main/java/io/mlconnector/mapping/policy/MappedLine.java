@@ -1,7 +1,7 @@
 package io.mlconnector.mapping.policy;
 
 import io.mlconnector.events.CostDocumentLine;
-import io.mlconnector.mapping.rules.DimensionAssignment;
+import io.mlconnector.bc.DimensionAssignment;
 import java.util.List;
 
 /** A cost line with its mapped cost account (null when the treatment needs none) and validated dimensions. */

@@ -1,7 +1,7 @@
 package io.mlconnector.mapping.policy;
 
 import io.mlconnector.schemas.Money;
-import io.mlconnector.mapping.rules.DimensionAssignment;
+import io.mlconnector.bc.DimensionAssignment;
 import java.math.BigDecimal;
 import java.util.List;
 

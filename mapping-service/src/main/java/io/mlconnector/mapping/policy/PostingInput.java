@@ -1,7 +1,7 @@
 package io.mlconnector.mapping.policy;
 
 import io.mlconnector.events.CostDocument;
-import io.mlconnector.mapping.rules.DimensionAssignment;
+import io.mlconnector.bc.DimensionAssignment;
 import io.mlconnector.mapping.rules.TenantAccounts;
 import java.util.List;
 

@@ -4,7 +4,6 @@ import io.mlconnector.bc.BcAccount;
 import io.mlconnector.bc.BcClient;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.function.Function;
 import reactor.core.publisher.Mono;
 
@@ -34,7 +33,7 @@ public final class BcClientReferenceData implements ReferenceDataLoader {
         return Mono.defer(() -> {
             BcClient bc = clientForTenant.apply(tenantId);
             var accounts = bc.accounts().map(BcClientReferenceData::account).collectList();
-            var dimensions = bc.dimensions().map(BcClientReferenceData::dimension).collectList();
+            var dimensions = bc.dimensions().collectList();
             var vendors = bc.vendors(null).collectList();
             return Mono.zip(accounts, dimensions, vendors)
                     .map(all -> new ReferenceSnapshot(all.getT1(), all.getT2(), all.getT3(), clock.instant()));
@@ -43,12 +42,5 @@ public final class BcClientReferenceData implements ReferenceDataLoader {
 
     private static GlAccount account(BcAccount a) {
         return new GlAccount(a.number(), a.displayName(), a.accountType(), a.directPosting(), a.blocked());
-    }
-
-    private static BcDimension dimension(io.mlconnector.bc.BcDimension d) {
-        List<BcDimension.BcDimensionValue> values = d.values().stream()
-                .map(v -> new BcDimension.BcDimensionValue(v.code(), v.displayName()))
-                .toList();
-        return BcDimension.of(d.code(), d.displayName(), values);
     }
 }

@@ -11,7 +11,7 @@ import java.util.Optional;
 public interface BcReferenceData {
     Optional<GlAccount> account(String tenantId, String accountNumber);
 
-    Optional<BcDimension> dimension(String tenantId, String dimensionCode);
+    Optional<KnownDimensionValues> dimension(String tenantId, String dimensionCode);
 
     Optional<BcVendor> vendorById(String tenantId, String vendorId);
 

@@ -118,7 +118,7 @@ public final class CachedBcReferenceData {
         }
 
         @Override
-        public Optional<BcDimension> dimension(String tenantId, String dimensionCode) {
+        public Optional<KnownDimensionValues> dimension(String tenantId, String dimensionCode) {
             return noted(snapshot.dimension(dimensionCode));
         }
 

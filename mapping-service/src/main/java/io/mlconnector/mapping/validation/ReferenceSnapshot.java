@@ -1,5 +1,6 @@
 package io.mlconnector.mapping.validation;
 
+import io.mlconnector.bc.BcDimension;
 import io.mlconnector.bc.BcVendor;
 import java.time.Instant;
 import java.util.Collection;
@@ -11,7 +12,7 @@ import java.util.Optional;
 /** Everything the mapping needs from one BC company, read at one moment. */
 public final class ReferenceSnapshot {
     private final Map<String, GlAccount> accounts = new HashMap<>();
-    private final Map<String, BcDimension> dimensions;
+    private final Map<String, KnownDimensionValues> dimensions;
     private final Map<String, BcVendor> vendorsById = new HashMap<>();
     private final Map<String, BcVendor> vendorsByNumber = new HashMap<>();
     private final Instant loadedAt;
@@ -19,7 +20,7 @@ public final class ReferenceSnapshot {
     public ReferenceSnapshot(Collection<GlAccount> accounts, Collection<BcDimension> dimensions,
                              Collection<BcVendor> vendors, Instant loadedAt) {
         accounts.forEach(account -> this.accounts.put(norm(account.number()), account));
-        this.dimensions = BcDimension.index(dimensions);
+        this.dimensions = KnownDimensionValues.index(dimensions);
         vendors.forEach(vendor -> {
             if (vendor.id() != null) vendorsById.put(norm(vendor.id().toString()), vendor);
             if (vendor.number() != null) vendorsByNumber.put(norm(vendor.number()), vendor);
@@ -31,7 +32,7 @@ public final class ReferenceSnapshot {
         return number == null ? Optional.empty() : Optional.ofNullable(accounts.get(norm(number)));
     }
 
-    public Optional<BcDimension> dimension(String code) {
+    public Optional<KnownDimensionValues> dimension(String code) {
         return code == null ? Optional.empty() : Optional.ofNullable(dimensions.get(norm(code)));
     }
 

@@ -1,8 +1,9 @@
 package io.mlconnector.mapping.validation;
 
+import io.mlconnector.bc.BcDimensionValue;
 import io.mlconnector.bc.BcVendor;
+import io.mlconnector.bc.DimensionAssignment;
 import io.mlconnector.events.VendorRef;
-import io.mlconnector.mapping.rules.DimensionAssignment;
 import io.mlconnector.events.VendorLink;
 import java.util.ArrayList;
 import java.util.List;
@@ -57,13 +58,13 @@ public final class ReferenceValidator {
         List<DimensionAssignment> canonical = new ArrayList<>();
         List<Problem> problems = new ArrayList<>();
         for (DimensionAssignment assignment : dimensions) {
-            Optional<BcDimension> dimension = bc.dimension(tenantId, assignment.dimensionCode());
+            Optional<KnownDimensionValues> dimension = bc.dimension(tenantId, assignment.code());
             if (dimension.isEmpty()) {
-                problems.add(new Problem(ProblemCode.DIMENSION_UNKNOWN, "Dimension " + assignment.dimensionCode()
+                problems.add(new Problem(ProblemCode.DIMENSION_UNKNOWN, "Dimension " + assignment.code()
                         + " (" + lineLabel + ") does not exist in Business Central.", lineId));
                 continue;
             }
-            Optional<BcDimension.BcDimensionValue> value = dimension.get().value(assignment.valueCode());
+            Optional<BcDimensionValue> value = dimension.get().value(assignment.valueCode());
             if (value.isEmpty()) {
                 problems.add(new Problem(ProblemCode.DIMENSION_VALUE_UNKNOWN, "Dimension " + dimension.get().code()
                         + " has no value " + assignment.valueCode() + " in Business Central (" + lineLabel
@@ -88,10 +89,10 @@ public final class ReferenceValidator {
         String label = "project " + projectNumber;
         DimensionCheck check = checkDimensions(tenantId, List.of(assignment), label, null);
         boolean valueUnknown = check.problems().stream().anyMatch(p -> p.code() == ProblemCode.DIMENSION_VALUE_UNKNOWN);
-        if (!valueUnknown || !assignment.dimensionCode().equals(projectDimension)) {
+        if (!valueUnknown || !assignment.code().equals(projectDimension)) {
             return check;
         }
-        String dimension = assignment.dimensionCode();
+        String dimension = assignment.code();
         if (fromProjectRule) {
             return new DimensionCheck(List.of(), List.of(Problem.document(ProblemCode.DIMENSION_VALUE_UNKNOWN,
                     "Dimension " + dimension + " has no value " + assignment.valueCode() + " in Business Central;"

@@ -15,8 +15,6 @@ import io.mlconnector.mapping.fixtures.MapperHarness;
 import io.mlconnector.mapping.rules.DimensionTemplate;
 import io.mlconnector.mapping.rules.MappingRule;
 import io.mlconnector.mapping.rules.MappingRuleSet;
-import io.mlconnector.mapping.validation.BcDimension;
-import io.mlconnector.mapping.validation.BcDimension.BcDimensionValue;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,7 +35,7 @@ class ValidationChecksFinalDimensionValuesTest {
     @BeforeEach
     void bcHasTheCustomersProjectValue() {
         harness.dimensions = List.of(
-                BcDimension.of("PROJECT", "Project", values("2024-001", "2024-002", "24-017-B")),
+                HarborRidge.dimension("PROJECT", "Project", "2024-001", "2024-002", "24-017-B"),
                 HarborRidge.dimensions().get(1), HarborRidge.dimensions().get(2));
     }
 
@@ -156,9 +154,5 @@ class ValidationChecksFinalDimensionValuesTest {
         assertThat(exception.getReasons()).extracting(MappingProblem::getCode, MappingProblem::getLineId)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("DIMENSION_VALUE_UNKNOWN", "c"));
         assertThat(exception.getReasons().get(0).getMessage()).contains("03-399").doesNotContain("03-330 in");
-    }
-
-    private static List<BcDimensionValue> values(String... codes) {
-        return java.util.Arrays.stream(codes).map(code -> new BcDimensionValue(code, code)).toList();
     }
 }

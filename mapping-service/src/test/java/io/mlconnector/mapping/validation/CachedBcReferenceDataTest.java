@@ -37,7 +37,7 @@ class CachedBcReferenceDataTest {
             return lookup(tenant, bc -> bc.account(tenant, number));
         }
 
-        Optional<BcDimension> dimension(String tenant, String code) {
+        Optional<KnownDimensionValues> dimension(String tenant, String code) {
             return lookup(tenant, bc -> bc.dimension(tenant, code));
         }
 

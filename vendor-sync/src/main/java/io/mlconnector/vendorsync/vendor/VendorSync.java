@@ -7,6 +7,7 @@ import io.mlconnector.events.VendorLinkOrigin;
 import io.mlconnector.procore.ProcoreClient;
 import io.mlconnector.procore.model.ProcoreVendor;
 import io.mlconnector.procore.model.VendorWrite;
+import io.mlconnector.schemas.Topics;
 import io.mlconnector.service.clients.BcClients;
 import io.mlconnector.service.clients.ProcoreClients;
 import io.mlconnector.tenant.Tenant;
@@ -551,7 +552,8 @@ public final class VendorSync {
             if (pending.isEmpty()) {
                 return Mono.<Void>empty();
             }
-            log.info("tenant {}: publishing {} vendor link(s) not yet on vendor.links", tenant.id(), pending.size());
+            log.info("tenant {}: publishing {} vendor link(s) not yet on {}", tenant.id(), pending.size(),
+                    Topics.VENDOR_LINKS);
             return Flux.fromIterable(pending).concatMap(this::publish).then();
         });
     }

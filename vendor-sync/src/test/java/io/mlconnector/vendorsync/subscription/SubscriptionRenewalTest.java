@@ -3,7 +3,7 @@ package io.mlconnector.vendorsync.subscription;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mlconnector.sandbox.bc.BcSandboxOptions;
-import io.mlconnector.sandbox.procore.MutableClock;
+import io.mlconnector.testing.MutableClock;
 import io.mlconnector.vendorsync.LoopbackBcReceiver;
 import io.mlconnector.vendorsync.SyncFixture;
 import io.mlconnector.vendorsync.subscription.SubscriptionKeeper.Action;

@@ -21,7 +21,8 @@ import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 
 /**
- * Remembers which deliveries were published, so a redelivery (Procore and BC are at-least-once: Procore docs, webhooks; Microsoft Learn, dynamics-subscriptions) publishes nothing.
+ * Remembers which deliveries were published, so a redelivery publishes nothing (Procore and BC are at-least-once:
+ * Procore docs, webhooks; Microsoft Learn, dynamics-subscriptions).
  * One document per tenant + delivery id, keyed by {@code _id} (unique by nature), changed only by single-document
  * atomic operations, so it behaves the same on a replica set and on mongo-java-server.
  *

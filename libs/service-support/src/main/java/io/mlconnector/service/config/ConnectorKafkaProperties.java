@@ -1,5 +1,6 @@
 package io.mlconnector.service.config;
 
+import io.mlconnector.schemas.Topics;
 import java.time.Duration;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -21,7 +22,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("mlc.kafka")
 public record ConnectorKafkaProperties(
         @DefaultValue("5m") Duration stallAfter,
-        @DefaultValue({"procore.cost-documents", "bc.posting-requests"}) List<String> mustNotSkip,
+        @DefaultValue({Topics.PROCORE_COST_DOCUMENTS, Topics.BC_POSTING_REQUESTS}) List<String> mustNotSkip,
         @DefaultValue("3") int partitions,
         Short replicationFactor,
         @DefaultValue("false") boolean allowSingleReplica) {

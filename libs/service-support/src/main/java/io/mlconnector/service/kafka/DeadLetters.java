@@ -42,7 +42,8 @@ public final class DeadLetters {
 
     private static final Logger log = LoggerFactory.getLogger(DeadLetters.class);
 
-    public static final String SUFFIX = ".dlt";
+    /** {@link Topics#DEAD_LETTER_SUFFIX}: topic names are built in the schemas module only. */
+    public static final String SUFFIX = Topics.DEAD_LETTER_SUFFIX;
     public static final String FAILURE_KIND = "mlc-failure-kind";
     public static final String FAILURE_STAGE = "mlc-failure-stage";
     public static final String FAILURE_CLASS = "mlc-failure-class";
@@ -59,15 +60,12 @@ public final class DeadLetters {
     }
 
     public static String topicFor(String topic) {
-        return topic + SUFFIX;
+        return Topics.deadLetterOf(topic);
     }
 
     /** The topic a dead-letter topic belongs to. */
     public static String sourceOf(String deadLetterTopic) {
-        if (!deadLetterTopic.endsWith(SUFFIX)) {
-            throw new IllegalArgumentException(deadLetterTopic + " is not a dead-letter topic (<topic>" + SUFFIX + ")");
-        }
-        return deadLetterTopic.substring(0, deadLetterTopic.length() - SUFFIX.length());
+        return Topics.sourceOfDeadLetter(deadLetterTopic);
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.mlconnector.service.kafka;
 
+import io.mlconnector.schemas.Topics;
 import java.util.List;
 import java.util.Map;
 import org.springframework.kafka.support.serializer.DeserializationException;
@@ -20,9 +21,10 @@ public final class Failures {
 
     /** For readers of the table: what each kind means for the record. */
     public static final Map<FailureKind, String> MEANING = Map.of(
-            FailureKind.BAD_DATA, "moved to <topic>.dlt at once; a retry cannot succeed",
-            FailureKind.TRANSIENT, "retried with back-off; then <topic>.dlt (re-derivable records) or the partition is"
-                    + " held and reported stalled (records that must not be skipped)");
+            FailureKind.BAD_DATA, "moved to " + Topics.deadLetterOf("<topic>") + " at once; a retry cannot succeed",
+            FailureKind.TRANSIENT, "retried with back-off; then " + Topics.deadLetterOf("<topic>")
+                    + " (re-derivable records) or the partition is held and reported stalled (records that must not"
+                    + " be skipped)");
 
     private Failures() {
     }

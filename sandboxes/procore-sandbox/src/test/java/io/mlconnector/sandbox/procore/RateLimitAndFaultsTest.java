@@ -3,6 +3,7 @@ package io.mlconnector.sandbox.procore;
 import static io.mlconnector.sandbox.procore.SandboxHttp.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.mlconnector.testing.MutableClock;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
