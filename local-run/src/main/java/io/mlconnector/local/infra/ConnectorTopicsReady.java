@@ -17,8 +17,9 @@ import org.apache.kafka.common.errors.TopicExistsException;
  * Creates the connector's topics on the local broker before any service starts, and waits until every partition has
  * a leader. A service that creates a topic and produces to it at once can meet partitions still electing their
  * leader; the idempotent producer then got NOT_LEADER_OR_FOLLOWER for its first batch and OUT_OF_ORDER_SEQUENCE_NUMBER
- * for every later one until the delivery timeout. On a cluster the topics are provisioned before the services are
- * deployed (deploy README), so this is the local run's equivalent of that step.
+ * for every retry of it until the delivery timeout (Apache Kafka KAFKA-15591: a later batch was appended first). On a
+ * cluster the topics are provisioned before the services are deployed (deploy README), so this is the local run's
+ * equivalent of that step.
  */
 public final class ConnectorTopicsReady {
 
