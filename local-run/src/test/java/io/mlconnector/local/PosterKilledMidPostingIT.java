@@ -41,9 +41,6 @@ import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -117,8 +114,8 @@ class PosterKilledMidPostingIT {
         Map<String, String> timings = new LinkedHashMap<>();
         // every kill point is checked even when an earlier one fails, so a broken workflow shows all its holes
         SoftAssertions softly = new SoftAssertions();
+        // the stack creates the topics as the services declare them, leaders elected, before anything produces
         try (LocalStack stack = LocalStack.start(options, classpath, false);
-             AutoCloseable topics = createTopics(stack.kafka.bootstrapServers());
              com.mongodb.reactivestreams.client.MongoClient reactiveMongo =
                      com.mongodb.reactivestreams.client.MongoClients.create(stack.mongo.connectionString());
              PostingResults results = new PostingResults(stack);
@@ -304,17 +301,6 @@ class PosterKilledMidPostingIT {
     }
 
     // ------------------------------------------------------------------ Kafka
-
-    /** The topics as the services' ConnectorTopicsConfiguration makes them (mlc.kafka.partitions default 3). */
-    private static AutoCloseable createTopics(String bootstrap) throws Exception {
-        Properties props = new Properties();
-        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        try (Admin admin = Admin.create(props)) {
-            admin.createTopics(Topics.all().stream().map(t -> new NewTopic(t, 3, (short) 1)).toList())
-                    .all().get(30, TimeUnit.SECONDS);
-        }
-        return () -> { };
-    }
 
     private static KafkaProducer<String, PostingRequest> producer(LocalStack stack) {
         Properties props = new Properties();
