@@ -45,9 +45,10 @@ class BcThrottlingStormIT {
                 bc.clearFaults();
                 if (tick.getAndIncrement() % 2 == 0) {
                     for (int i = 0; i < 200; i++) {
-                        bc.failNext(3, 429);
-                        bc.failNext(1, 503);
+                        // failures first: a client that met a 429 waits out Retry-After past the wave
                         bc.failNext(1, 500);
+                        bc.failNext(1, 503);
+                        bc.failNext(3, 429);
                     }
                 }
             }, 0, 1, TimeUnit.SECONDS);
@@ -67,7 +68,9 @@ class BcThrottlingStormIT {
         System.out.printf("reliability: BC 429/5xx storm answered 429=%d 5xx=%d, posted=%d lost=%d doubled=%d"
                         + " failed=%d (sync %d ms)%n", throttled, failed, found.posted(), found.lost(), found.doubled(),
                 summary.failed().size(), summary.durationMillis());
-        assertThat(throttled + failed).as("the storm hit").isGreaterThan(10);
+        // each client meets about one failed answer per wave before it backs off: a handful per sync is a hit
+        assertThat(throttled + failed).as("the storm hit").isGreaterThanOrEqualTo(5);
+        assertThat(failed).as("BC failures (5xx), not only throttling").isPositive();
         assertThat(summary.failed()).as("nothing failed for good").isEmpty();
         assertThat(found.problems()).as("store, BC and offsets agree").isEmpty();
         assertThat(found.posted()).isGreaterThanOrEqualTo(40);
