@@ -47,6 +47,24 @@ final class ModuleBoundaries {
                     + "only over HTTP through its API client, pointed at the sandbox's base URL by configuration; start "
                     + "a sandbox from local-run or from a test (test scope), never from main code");
 
+    static final ArchRule ONLY_LOCAL_RUN_USES_THE_LOCAL_REGISTRY = noClasses()
+            .that().resideOutsideOfPackages("io.mlconnector.local..", "io.mlconnector.localregistry..")
+            .should().dependOnClassesThat().resideInAPackage("io.mlconnector.localregistry..")
+            .because("the in-process schema registry and its HTTP server (libs/local-schema-registry) stand in for a "
+                    + "Schema Registry on one machine: a service reaches the registry through the serde, its address "
+                    + "in schema.registry.url; start the local registry from local-run or from a test (test scope, "
+                    + "inprocess://<name>), never from main code");
+
+    /** What a subscriber's classpath gets from schemas: Avro, the Kafka client API, Jackson (the REST client), the JDK. */
+    static final ArchRule SCHEMAS_HOLD_ONLY_WHAT_A_SUBSCRIBER_NEEDS = classes()
+            .that().resideInAnyPackage("io.mlconnector.schemas..", "io.mlconnector.events..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "javax..", "org.apache.avro..",
+                    "org.apache.kafka..", "tools.jackson..", "io.mlconnector.schemas..", "io.mlconnector.events..")
+            .because("other systems depend on schemas to read the topics, so it carries the contracts, the serde and "
+                    + "its registry client only: a server, a framework or a connector class belongs in a lib (the "
+                    + "local registry is libs/local-schema-registry), and a new registry scheme plugs in as a "
+                    + "SchemaRegistryProvider from its own jar");
+
     static final ArchRule GATEWAY_USES_NO_API_CLIENT = noClasses()
             .that().resideInAPackage("io.mlconnector.gateway..")
             .should().dependOnClassesThat().resideInAnyPackage("io.mlconnector.bc..", "io.mlconnector.procore..")
@@ -90,6 +108,7 @@ final class ModuleBoundaries {
 
     static List<ArchRule> all() {
         return List.of(SERVICES_DO_NOT_IMPORT_EACH_OTHER, ONLY_LOCAL_RUN_TOUCHES_THE_SANDBOXES,
+                ONLY_LOCAL_RUN_USES_THE_LOCAL_REGISTRY, SCHEMAS_HOLD_ONLY_WHAT_A_SUBSCRIBER_NEEDS,
                 GATEWAY_USES_NO_API_CLIENT, ONLY_STORES_TOUCH_THE_MONGODB_DRIVER,
                 CONFIGURATION_ONLY_HANDS_THE_DATABASE_TO_STORES);
     }
