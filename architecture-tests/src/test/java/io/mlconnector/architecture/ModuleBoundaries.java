@@ -2,7 +2,6 @@ package io.mlconnector.architecture;
 
 import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
-import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.simpleName;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.type;
 import static com.tngtech.archunit.lang.conditions.ArchPredicates.are;
@@ -16,7 +15,6 @@ import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
-import io.mlconnector.bc.BcNotificationResource;
 import io.mlconnector.service.config.MongoClientConfiguration;
 import io.mlconnector.service.health.MongoHealthIndicator;
 import java.util.List;
@@ -49,22 +47,31 @@ final class ModuleBoundaries {
                     + "only over HTTP through its API client, pointed at the sandbox's base URL by configuration; start "
                     + "a sandbox from local-run or from a test (test scope), never from main code");
 
-    /**
-     * The one class of bc-client the gateway may use: it parses the {@code resource} of a BC notification entry and
-     * makes no call. The gateway keys and checks notifications with it exactly as vendor-sync and mapping-service read
-     * them.
-     */
-    static final Class<?> GATEWAY_MAY_PARSE_WITH = BcNotificationResource.class;
+    static final ArchRule ONLY_LOCAL_RUN_USES_THE_LOCAL_REGISTRY = noClasses()
+            .that().resideOutsideOfPackages("io.mlconnector.local..", "io.mlconnector.localregistry..")
+            .should().dependOnClassesThat().resideInAPackage("io.mlconnector.localregistry..")
+            .because("the in-process schema registry and its HTTP server (libs/local-schema-registry) stand in for a "
+                    + "Schema Registry on one machine: a service reaches the registry through the serde, its address "
+                    + "in schema.registry.url; start the local registry from local-run or from a test (test scope, "
+                    + "inprocess://<name>), never from main code");
+
+    /** What a subscriber's classpath gets from schemas: Avro, the Kafka client API, Jackson (the REST client), the JDK. */
+    static final ArchRule SCHEMAS_HOLD_ONLY_WHAT_A_SUBSCRIBER_NEEDS = classes()
+            .that().resideInAnyPackage("io.mlconnector.schemas..", "io.mlconnector.events..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "javax..", "org.apache.avro..",
+                    "org.apache.kafka..", "tools.jackson..", "io.mlconnector.schemas..", "io.mlconnector.events..")
+            .because("other systems depend on schemas to read the topics, so it carries the contracts, the serde and "
+                    + "its registry client only: a server, a framework or a connector class belongs in a lib (the "
+                    + "local registry is libs/local-schema-registry), and a new registry scheme plugs in as a "
+                    + "SchemaRegistryProvider from its own jar");
 
     static final ArchRule GATEWAY_USES_NO_API_CLIENT = noClasses()
             .that().resideInAPackage("io.mlconnector.gateway..")
-            .should().dependOnClassesThat(resideInAnyPackage("io.mlconnector.bc..", "io.mlconnector.procore..")
-                    .and(not(type(GATEWAY_MAY_PARSE_WITH)))
-                    .as("are part of the BC or Procore API clients (io.mlconnector.bc, io.mlconnector.procore)"))
+            .should().dependOnClassesThat().resideInAnyPackage("io.mlconnector.bc..", "io.mlconnector.procore..")
             .because("the gateway verifies a webhook delivery, publishes it and answers within the sender's timeout; "
                     + "reading the records a delivery names is procore-ingest's and vendor-sync's work, so publish the "
-                    + "event and let them read (a pure parser of the delivery itself belongs with the gateway or in "
-                    + "schemas)");
+                    + "event and let them read (a pure parser of the delivery itself belongs with the gateway or, "
+                    + "like BcNotificationResource, in schemas); the gateway's classpath holds neither API client");
 
     /**
      * A store: a class named {@code …Store}, or any class in a {@code store} package (mapping-service,
@@ -101,6 +108,7 @@ final class ModuleBoundaries {
 
     static List<ArchRule> all() {
         return List.of(SERVICES_DO_NOT_IMPORT_EACH_OTHER, ONLY_LOCAL_RUN_TOUCHES_THE_SANDBOXES,
+                ONLY_LOCAL_RUN_USES_THE_LOCAL_REGISTRY, SCHEMAS_HOLD_ONLY_WHAT_A_SUBSCRIBER_NEEDS,
                 GATEWAY_USES_NO_API_CLIENT, ONLY_STORES_TOUCH_THE_MONGODB_DRIVER,
                 CONFIGURATION_ONLY_HANDS_THE_DATABASE_TO_STORES);
     }

@@ -11,7 +11,8 @@ import com.tngtech.archunit.lang.ArchRule;
 
 /**
  * The module rules ({@link ModuleBoundaries}) over the main classes of every module: the five services, the libs, the
- * sandboxes, local-run and schemas. Test classes are not checked (tests may start sandboxes and open collections).
+ * sandboxes, local-run, the local schema registry and schemas. Test classes are not checked (tests may start
+ * sandboxes, start the local schema registry and open collections).
  */
 @AnalyzeClasses(packages = "io.mlconnector", importOptions = ImportOption.DoNotIncludeTests.class)
 class ModuleBoundariesTest {
@@ -21,6 +22,12 @@ class ModuleBoundariesTest {
 
     @ArchTest
     static final ArchRule onlyLocalRunTouchesTheSandboxes = ModuleBoundaries.ONLY_LOCAL_RUN_TOUCHES_THE_SANDBOXES;
+
+    @ArchTest
+    static final ArchRule onlyLocalRunUsesTheLocalRegistry = ModuleBoundaries.ONLY_LOCAL_RUN_USES_THE_LOCAL_REGISTRY;
+
+    @ArchTest
+    static final ArchRule schemasHoldOnlyWhatASubscriberNeeds = ModuleBoundaries.SCHEMAS_HOLD_ONLY_WHAT_A_SUBSCRIBER_NEEDS;
 
     @ArchTest
     static final ArchRule gatewayUsesNoApiClient = ModuleBoundaries.GATEWAY_USES_NO_API_CLIENT;
@@ -39,7 +46,8 @@ class ModuleBoundariesTest {
                 .contains("io.mlconnector.gateway", "io.mlconnector.ingest", "io.mlconnector.mapping",
                         "io.mlconnector.poster", "io.mlconnector.vendorsync", "io.mlconnector.local",
                         "io.mlconnector.sandbox", "io.mlconnector.bc", "io.mlconnector.procore",
-                        "io.mlconnector.posting", "io.mlconnector.service", "io.mlconnector.schemas")
+                        "io.mlconnector.posting", "io.mlconnector.service", "io.mlconnector.schemas",
+                        "io.mlconnector.events", "io.mlconnector.localregistry")
                 .doesNotContain("io.mlconnector.architecture");
     }
 

@@ -8,12 +8,16 @@ import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.EvaluationResult;
 import io.mlconnector.gateway.archfixture.GatewayCallsBc;
 import io.mlconnector.gateway.archfixture.GatewayParsesANotification;
+import io.mlconnector.gateway.archfixture.GatewayStartsALocalRegistry;
 import io.mlconnector.ingest.archfixture.IngestStartsASandbox;
+import io.mlconnector.local.archfixture.LocalRunStartsTheRegistry;
 import io.mlconnector.mapping.archfixture.PartStore;
 import io.mlconnector.mapping.archfixture.QueriesOutsideStores;
 import io.mlconnector.mapping.archfixture.QueryingConfiguration;
 import io.mlconnector.mapping.archfixture.WiringConfiguration;
 import io.mlconnector.poster.archfixture.PosterReadsMappingClasses;
+import io.mlconnector.schemas.archfixture.SchemasReadsARecord;
+import io.mlconnector.schemas.archfixture.SchemasServesHttp;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -27,7 +31,8 @@ class RulesCatchViolationsTest {
     private static final JavaClasses FIXTURES = new ClassFileImporter().importClasses(
             PosterReadsMappingClasses.class, IngestStartsASandbox.class, GatewayCallsBc.class,
             GatewayParsesANotification.class, QueriesOutsideStores.class, PartStore.class,
-            QueryingConfiguration.class, WiringConfiguration.class);
+            QueryingConfiguration.class, WiringConfiguration.class, GatewayStartsALocalRegistry.class,
+            LocalRunStartsTheRegistry.class, SchemasServesHttp.class, SchemasReadsARecord.class);
 
     @Test
     void aServiceUsingAnotherServicesClassFails() {
@@ -41,6 +46,21 @@ class RulesCatchViolationsTest {
     void mainCodeHoldingASandboxFails() {
         assertThat(violations(ModuleBoundaries.ONLY_LOCAL_RUN_TOUCHES_THE_SANDBOXES))
                 .anyMatch(v -> v.contains(IngestStartsASandbox.class.getName()) && v.contains("ProcoreSandbox"));
+    }
+
+    @Test
+    void mainCodeHoldingTheLocalRegistryFails() {
+        assertThat(violations(ModuleBoundaries.ONLY_LOCAL_RUN_USES_THE_LOCAL_REGISTRY))
+                .anyMatch(v -> v.contains(GatewayStartsALocalRegistry.class.getName())
+                        && v.contains("InProcessSchemaRegistry"))
+                .noneMatch(v -> v.contains(LocalRunStartsTheRegistry.class.getName()));
+    }
+
+    @Test
+    void aServerInSchemasFails() {
+        assertThat(violations(ModuleBoundaries.SCHEMAS_HOLD_ONLY_WHAT_A_SUBSCRIBER_NEEDS))
+                .anyMatch(v -> v.contains(SchemasServesHttp.class.getName()) && v.contains("DisposableServer"))
+                .noneMatch(v -> v.contains(SchemasReadsARecord.class.getName()));
     }
 
     @Test

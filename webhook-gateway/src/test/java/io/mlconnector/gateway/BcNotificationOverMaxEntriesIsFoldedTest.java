@@ -8,8 +8,8 @@ import static io.mlconnector.gateway.TestTenants.HARBOR_BC_COMPANY;
 import static io.mlconnector.gateway.TestTenants.HARBOR_CLIENT_STATE;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.mlconnector.bc.BcNotificationResource;
 import io.mlconnector.events.BcNotification;
+import io.mlconnector.schemas.BcNotificationResource;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,8 +1,8 @@
 package io.mlconnector.gateway.archfixture;
 
-import io.mlconnector.bc.BcNotificationResource;
+import io.mlconnector.schemas.BcNotificationResource;
 
-/** Allowed, for RulesCatchViolationsTest: the named exception, a parser of the notification itself. */
+/** Allowed, for RulesCatchViolationsTest: a parser of the notification itself, from schemas. */
 public class GatewayParsesANotification {
     BcNotificationResource resource;
 }

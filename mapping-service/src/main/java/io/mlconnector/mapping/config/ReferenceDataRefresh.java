@@ -1,9 +1,9 @@
 package io.mlconnector.mapping.config;
 
-import io.mlconnector.bc.BcNotificationResource;
 import io.mlconnector.mapping.core.ExceptionRedriver;
 import io.mlconnector.mapping.core.RedriveReport;
 import io.mlconnector.mapping.validation.CachedBcReferenceData;
+import io.mlconnector.schemas.BcNotificationResource;
 import reactor.core.publisher.Mono;
 
 /**

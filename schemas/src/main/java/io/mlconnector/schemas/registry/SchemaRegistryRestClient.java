@@ -21,9 +21,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A client for the Schema Registry REST API (Confluent's, and registries that speak it: Karapace, Apicurio's
- * compatibility API, Redpanda, and our {@link SchemaRegistryHttpServer}). Blocking on purpose: Kafka serializers
- * are synchronous, and after the first call per schema everything is answered from the caches (ids per subject and
- * schema, schemas per id are immutable in a registry, so they are cached forever).
+ * compatibility API, Redpanda, and the local run's {@code SchemaRegistryHttpServer} in libs/local-schema-registry).
+ * Blocking on purpose: Kafka serializers are synchronous, and after the first call per schema everything is answered
+ * from the caches (ids per subject and schema, schemas per id are immutable in a registry, so they are cached
+ * forever).
  *
  * <p>Thread-safe. Errors become {@link SchemaRegistryException} with the registry's {@code error_code} and message;
  * connection failures have status 0.

@@ -1,13 +1,15 @@
 package io.mlconnector.schemas.serde;
 
-import io.mlconnector.schemas.registry.InProcessSchemaRegistries;
 import io.mlconnector.schemas.registry.SchemaRegistry;
+import io.mlconnector.schemas.registry.SchemaRegistryProvider;
 import io.mlconnector.schemas.registry.SchemaRegistryRestClient;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.Map;
+import java.util.ServiceLoader;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 import org.apache.kafka.common.config.ConfigException;
 
 /**
@@ -18,8 +20,9 @@ public final class AvroSerdeConfig {
 
     /**
      * Where the schemas live: {@code http(s)://host:port[/prefix]} for any registry speaking the Schema Registry
-     * REST API, or {@code inprocess://<name>} for a named in-JVM {@link InProcessSchemaRegistries registry}. With a
-     * comma-separated list only the first URL is used.
+     * REST API, or another scheme served by a {@link SchemaRegistryProvider} on the classpath (tests and the local
+     * run: {@code inprocess://<name>} from libs/local-schema-registry). With a comma-separated list only the first
+     * URL is used.
      */
     public static final String SCHEMA_REGISTRY_URL = "schema.registry.url";
     /** {@code user:password} for HTTP basic auth against the registry (optional). */
@@ -39,8 +42,6 @@ public final class AvroSerdeConfig {
     public static final String VALUE_TYPE = "avro.value.type";
     /** Deserializer: FQCN of the generated class to read keys into (only if keys are Avro; ours are strings). */
     public static final String KEY_TYPE = "avro.key.type";
-
-    public static final String IN_PROCESS_SCHEME = "inprocess";
 
     /** REST clients shared per URL and credentials, so every serde instance in a JVM shares one id/schema cache. */
     private static final Map<String, SchemaRegistryRestClient> REST_CLIENTS = new ConcurrentHashMap<>();
@@ -63,32 +64,42 @@ public final class AvroSerdeConfig {
             throw new ConfigException(SCHEMA_REGISTRY_URL, url, "not a URI: " + e.getMessage());
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase();
-        switch (scheme) {
-            case IN_PROCESS_SCHEME -> {
-                String name = uri.getAuthority() != null ? uri.getAuthority() : uri.getSchemeSpecificPart();
-                if (name == null || name.isBlank() || name.startsWith("/")) {
-                    throw new ConfigException(SCHEMA_REGISTRY_URL, url, "expected inprocess://<name>");
-                }
-                return InProcessSchemaRegistries.named(name);
-            }
-            case "http", "https" -> {
-                Object userInfo = configs.get(BASIC_AUTH_USER_INFO);
-                Duration timeout = Duration.ofMillis(longValue(configs.get(REGISTRY_TIMEOUT_MS), 10_000));
-                String credentials = userInfo == null ? null : userInfo.toString();
-                Object caFile = configs.get(TRUSTSTORE_LOCATION);
-                String trustedCas = caFile == null || caFile.toString().isBlank() ? null : caFile.toString().trim();
-                Object type = configs.get(TRUSTSTORE_TYPE);
-                if (trustedCas != null && type != null && !"PEM".equalsIgnoreCase(type.toString().trim())) {
-                    throw new ConfigException(TRUSTSTORE_TYPE, type, "only PEM is supported: give a PEM file of CA certificates");
-                }
-                // the key is never printed; it holds the credentials because different ones need different clients
-                String cacheKey = url + '\u0000' + credentials + '\u0000' + timeout.toMillis() + '\u0000' + trustedCas;
-                return REST_CLIENTS.computeIfAbsent(cacheKey, k -> new SchemaRegistryRestClient(uri, credentials, timeout,
-                        trustedCas == null ? null : RegistryTrust.withExtraCas(java.nio.file.Path.of(trustedCas))));
-            }
-            default -> throw new ConfigException(SCHEMA_REGISTRY_URL, url,
-                    "expected http(s)://host:port or inprocess://<name>");
+        if (!scheme.equals("http") && !scheme.equals("https")) {
+            return provided(scheme, uri, url);
         }
+        Object userInfo = configs.get(BASIC_AUTH_USER_INFO);
+        Duration timeout = Duration.ofMillis(longValue(configs.get(REGISTRY_TIMEOUT_MS), 10_000));
+        String credentials = userInfo == null ? null : userInfo.toString();
+        Object caFile = configs.get(TRUSTSTORE_LOCATION);
+        String trustedCas = caFile == null || caFile.toString().isBlank() ? null : caFile.toString().trim();
+        Object type = configs.get(TRUSTSTORE_TYPE);
+        if (trustedCas != null && type != null && !"PEM".equalsIgnoreCase(type.toString().trim())) {
+            throw new ConfigException(TRUSTSTORE_TYPE, type, "only PEM is supported: give a PEM file of CA certificates");
+        }
+        // the key is never printed; it holds the credentials because different ones need different clients
+        String cacheKey = url + '\u0000' + credentials + '\u0000' + timeout.toMillis() + '\u0000' + trustedCas;
+        return REST_CLIENTS.computeIfAbsent(cacheKey, k -> new SchemaRegistryRestClient(uri, credentials, timeout,
+                trustedCas == null ? null : RegistryTrust.withExtraCas(java.nio.file.Path.of(trustedCas))));
+    }
+
+    /** A registry of another scheme, from a {@link SchemaRegistryProvider} on the classpath. */
+    private static SchemaRegistry provided(String scheme, URI uri, String url) {
+        ServiceLoader<SchemaRegistryProvider> providers =
+                ServiceLoader.load(SchemaRegistryProvider.class, AvroSerdeConfig.class.getClassLoader());
+        for (SchemaRegistryProvider provider : providers) {
+            if (provider.scheme().equalsIgnoreCase(scheme)) {
+                try {
+                    return provider.registry(uri);
+                } catch (IllegalArgumentException e) {
+                    throw new ConfigException(SCHEMA_REGISTRY_URL, url, e.getMessage());
+                }
+            }
+        }
+        String others = providers.stream().map(p -> p.get().scheme() + "://").sorted()
+                .collect(Collectors.joining(", "));
+        throw new ConfigException(SCHEMA_REGISTRY_URL, url, "give the http(s)://host:port address of a Schema Registry"
+                + (others.isEmpty() ? "" : " (or " + others + ")")
+                + "; inprocess:// registries exist only in tests and the local run");
     }
 
     static boolean booleanValue(Object value, boolean defaultValue) {
@@ -122,7 +133,7 @@ public final class AvroSerdeConfig {
     private static String firstUrl(Object value) {
         if (value == null) {
             throw new ConfigException("Missing " + SCHEMA_REGISTRY_URL
-                    + " (http(s)://host:port or inprocess://<name>)");
+                    + ": give the http(s)://host:port address of a Schema Registry");
         }
         String text = value instanceof Collection<?> list && !list.isEmpty()
                 ? String.valueOf(list.iterator().next())

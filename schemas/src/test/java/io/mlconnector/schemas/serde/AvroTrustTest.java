@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.mlconnector.events.CostDocument;
 import io.mlconnector.schemas.CostDocuments;
-import io.mlconnector.schemas.registry.InProcessSchemaRegistry;
 import java.util.Map;
 import org.apache.avro.io.DecoderFactory;
 import org.apache.avro.specific.SpecificData;
@@ -53,7 +52,7 @@ class AvroTrustTest {
     }
 
     private static byte[] avroBody() {
-        InProcessSchemaRegistry registry = new InProcessSchemaRegistry();
+        MemorySchemaRegistry registry = new MemorySchemaRegistry();
         AvroSerializer<CostDocument> serializer = new AvroSerializer<>(registry);
         serializer.configure(Map.of(), false);
         byte[] wire = serializer.serialize("t", CostDocuments.requisition());

@@ -9,7 +9,6 @@ import io.mlconnector.events.BcDocumentKind;
 import io.mlconnector.events.SourceType;
 import io.mlconnector.schemas.CostDocuments;
 import io.mlconnector.schemas.Topics;
-import io.mlconnector.schemas.registry.InProcessSchemaRegistry;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -23,7 +22,7 @@ class MalformedPayloadRejectedTest {
 
     private static final String TOPIC = Topics.PROCORE_COST_DOCUMENTS;
 
-    private final InProcessSchemaRegistry registry = new InProcessSchemaRegistry();
+    private final MemorySchemaRegistry registry = new MemorySchemaRegistry();
     private final AvroDeserializer<CostDocument> deserializer = new AvroDeserializer<>(CostDocument.class, registry);
 
     @Test

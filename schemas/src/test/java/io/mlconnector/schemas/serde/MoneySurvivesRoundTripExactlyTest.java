@@ -7,7 +7,6 @@ import io.mlconnector.events.CostDocument;
 import io.mlconnector.events.CostDocumentLine;
 import io.mlconnector.schemas.CostDocuments;
 import io.mlconnector.schemas.Topics;
-import io.mlconnector.schemas.registry.InProcessSchemaRegistry;
 import java.math.BigDecimal;
 import java.util.Map;
 import org.apache.kafka.common.errors.SerializationException;
@@ -18,7 +17,7 @@ import org.junit.jupiter.api.Test;
 /** Money is Avro decimal(18,2) and Java BigDecimal: it must come back to the cent, sign and scale included. */
 class MoneySurvivesRoundTripExactlyTest {
 
-    private final InProcessSchemaRegistry registry = new InProcessSchemaRegistry();
+    private final MemorySchemaRegistry registry = new MemorySchemaRegistry();
     private final AvroSerializer<CostDocument> serializer = new AvroSerializer<>(registry);
     private final AvroDeserializer<CostDocument> deserializer = new AvroDeserializer<>(CostDocument.class, registry);
 

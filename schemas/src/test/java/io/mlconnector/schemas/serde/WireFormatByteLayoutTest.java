@@ -6,7 +6,6 @@ import io.mlconnector.events.CostCodeRef;
 import io.mlconnector.events.CostDocument;
 import io.mlconnector.schemas.CostDocuments;
 import io.mlconnector.schemas.Topics;
-import io.mlconnector.schemas.registry.InProcessSchemaRegistry;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -21,7 +20,7 @@ import org.junit.jupiter.api.Test;
 /** Guards the byte layout other systems rely on: magic byte 0, 4-byte big-endian schema id, plain Avro binary. */
 class WireFormatByteLayoutTest {
 
-    private final InProcessSchemaRegistry registry = new InProcessSchemaRegistry();
+    private final MemorySchemaRegistry registry = new MemorySchemaRegistry();
 
     @Test
     void serializedCostDocumentIsMagicByteThenRegisteredIdThenPlainAvroBinary() throws Exception {

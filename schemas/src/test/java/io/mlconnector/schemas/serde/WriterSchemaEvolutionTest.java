@@ -6,7 +6,6 @@ import io.mlconnector.events.CostDocument;
 import io.mlconnector.events.SourceType;
 import io.mlconnector.schemas.CostDocuments;
 import io.mlconnector.schemas.Topics;
-import io.mlconnector.schemas.registry.InProcessSchemaRegistry;
 import java.io.ByteArrayOutputStream;
 import java.util.function.Consumer;
 import org.apache.avro.Schema;
@@ -32,7 +31,7 @@ class WriterSchemaEvolutionTest {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String TOPIC = Topics.PROCORE_COST_DOCUMENTS;
 
-    private final InProcessSchemaRegistry registry = new InProcessSchemaRegistry();
+    private final MemorySchemaRegistry registry = new MemorySchemaRegistry();
     private final AvroDeserializer<CostDocument> deserializer = new AvroDeserializer<>(CostDocument.class, registry);
     private final CostDocument document = CostDocuments.requisition();
 

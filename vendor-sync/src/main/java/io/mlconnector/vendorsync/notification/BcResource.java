@@ -1,6 +1,6 @@
 package io.mlconnector.vendorsync.notification;
 
-import io.mlconnector.bc.BcNotificationResource;
+import io.mlconnector.schemas.BcNotificationResource;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;

@@ -1,8 +1,8 @@
 package io.mlconnector.gateway.bc;
 
-import io.mlconnector.bc.BcNotificationResource;
 import io.mlconnector.events.BcNotification;
 import io.mlconnector.gateway.subscription.KnownSubscription;
+import io.mlconnector.schemas.BcNotificationResource;
 import io.mlconnector.schemas.EventKeys;
 import io.mlconnector.tenant.Tenant;
 import java.time.Duration;

@@ -1,6 +1,6 @@
 package io.mlconnector.gateway.subscription;
 
-import io.mlconnector.bc.BcNotificationResource;
+import io.mlconnector.schemas.BcNotificationResource;
 import java.time.Instant;
 import java.util.Optional;
 

@@ -1,4 +1,4 @@
-package io.mlconnector.schemas.registry;
+package io.mlconnector.localregistry;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;

@@ -1,4 +1,4 @@
-package io.mlconnector.bc;
+package io.mlconnector.schemas;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;

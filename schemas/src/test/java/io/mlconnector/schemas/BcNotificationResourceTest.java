@@ -1,4 +1,4 @@
-package io.mlconnector.bc;
+package io.mlconnector.schemas;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.mlconnector.schemas.registry;
+package io.mlconnector.localregistry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -7,6 +7,9 @@ import io.mlconnector.events.CostDocument;
 import io.mlconnector.events.PostingResult;
 import io.mlconnector.schemas.CostDocuments;
 import io.mlconnector.schemas.Topics;
+import io.mlconnector.schemas.registry.SchemaRegistryException;
+import io.mlconnector.schemas.registry.SchemaRegistryRestClient;
+import io.mlconnector.schemas.registry.SubjectVersion;
 import io.mlconnector.schemas.serde.AvroDeserializer;
 import io.mlconnector.schemas.serde.AvroSerdeConfig;
 import io.mlconnector.schemas.serde.AvroSerializer;
@@ -187,24 +190,5 @@ class SchemaRegistryRestClientOverHttpTest {
 
         new SchemaRegistryRestClient(server.baseUri()).register(SUBJECT, CostDocument.getClassSchema());
         assertThat(serializer.serialize(Topics.PROCORE_COST_DOCUMENTS, CostDocuments.requisition())).isNotEmpty();
-    }
-
-    @Test
-    void inProcessUrlSharesOneNamedRegistry() {
-        Map<String, Object> config = Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, "inprocess://rest-test",
-                AvroSerdeConfig.VALUE_TYPE, CostDocument.class.getName());
-        try {
-            AvroSerializer<CostDocument> serializer = new AvroSerializer<>();
-            serializer.configure(config, false);
-            AvroDeserializer<CostDocument> deserializer = new AvroDeserializer<>();
-            deserializer.configure(config, false);
-
-            byte[] bytes = serializer.serialize(Topics.PROCORE_COST_DOCUMENTS, CostDocuments.requisition());
-
-            assertThat(deserializer.deserialize(Topics.PROCORE_COST_DOCUMENTS, bytes)).isEqualTo(CostDocuments.requisition());
-            assertThat(InProcessSchemaRegistries.named("rest-test").subjects()).containsExactly(SUBJECT);
-        } finally {
-            InProcessSchemaRegistries.remove("rest-test");
-        }
     }
 }

@@ -1,5 +1,10 @@
-package io.mlconnector.schemas.registry;
+package io.mlconnector.localregistry;
 
+import io.mlconnector.schemas.registry.CompatibilityLevel;
+import io.mlconnector.schemas.registry.SchemaRegistry;
+import io.mlconnector.schemas.registry.SchemaRegistryException;
+import io.mlconnector.schemas.registry.SchemaRegistryRestClient;
+import io.mlconnector.schemas.registry.SubjectVersion;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import java.net.URI;

@@ -1,5 +1,9 @@
-package io.mlconnector.schemas.registry;
+package io.mlconnector.localregistry;
 
+import io.mlconnector.schemas.registry.CompatibilityLevel;
+import io.mlconnector.schemas.registry.SchemaRegistry;
+import io.mlconnector.schemas.registry.SchemaRegistryException;
+import io.mlconnector.schemas.registry.SubjectVersion;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;

@@ -1,4 +1,4 @@
-package io.mlconnector.schemas.serde;
+package io.mlconnector.localregistry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,8 +6,9 @@ import io.mlconnector.events.CostDocument;
 import io.mlconnector.schemas.CostDocuments;
 import io.mlconnector.schemas.EventKeys;
 import io.mlconnector.schemas.Topics;
-import io.mlconnector.schemas.registry.InProcessSchemaRegistry;
-import io.mlconnector.schemas.registry.SchemaRegistryHttpServer;
+import io.mlconnector.schemas.serde.AvroDeserializer;
+import io.mlconnector.schemas.serde.AvroSerdeConfig;
+import io.mlconnector.schemas.serde.AvroSerializer;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
